@@ -1,0 +1,32 @@
+package io.github.paperdigest;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An author of a paper, as the publisher names them. Immutable and value-based.
+ *
+ * @param name the author's name, whitespace normalised, never blank
+ * @param affiliations the affiliations the publisher lists, in order (often empty)
+ */
+public record Author(String name, List<String> affiliations) {
+
+  /**
+   * Normalises the name and copies the affiliations.
+   *
+   * @throws NullPointerException if an argument or an affiliation is null
+   * @throws IllegalArgumentException if the name is blank
+   */
+  public Author {
+    name = Text.normalize(Objects.requireNonNull(name, "name == null"));
+    if (name.isEmpty()) {
+      throw new IllegalArgumentException("Blank author name");
+    }
+    affiliations = List.copyOf(Objects.requireNonNull(affiliations, "affiliations == null"));
+  }
+
+  /** An author without affiliations. */
+  public static Author of(String name) {
+    return new Author(name, List.of());
+  }
+}

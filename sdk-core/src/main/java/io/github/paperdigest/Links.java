@@ -1,0 +1,56 @@
+package io.github.paperdigest;
+
+import java.net.URI;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where to read a paper and what comes with it. Every link is optional. Immutable and value-based.
+ *
+ * @param abstractPage the publisher's abstract page (e.g. {@code https://arxiv.org/abs/2505.09568})
+ * @param pdf the full text as PDF
+ * @param doi the DOI resolver link ({@code https://doi.org/…})
+ * @param code the code repository (e.g. on GitHub)
+ * @param project the project page
+ * @param discussion a page where readers discuss the paper (e.g. its Hugging Face page)
+ */
+public record Links(
+    @Nullable URI abstractPage,
+    @Nullable URI pdf,
+    @Nullable URI doi,
+    @Nullable URI code,
+    @Nullable URI project,
+    @Nullable URI discussion) {
+
+  /** No links at all. */
+  public static final Links NONE = new Links(null, null, null, null, null, null);
+
+  /** A copy with the abstract page set. */
+  public Links withAbstractPage(@Nullable URI uri) {
+    return new Links(uri, pdf, doi, code, project, discussion);
+  }
+
+  /** A copy with the PDF link set. */
+  public Links withPdf(@Nullable URI uri) {
+    return new Links(abstractPage, uri, doi, code, project, discussion);
+  }
+
+  /** A copy with the DOI link set. */
+  public Links withDoi(@Nullable URI uri) {
+    return new Links(abstractPage, pdf, uri, code, project, discussion);
+  }
+
+  /** A copy with the code repository set. */
+  public Links withCode(@Nullable URI uri) {
+    return new Links(abstractPage, pdf, doi, uri, project, discussion);
+  }
+
+  /** A copy with the project page set. */
+  public Links withProject(@Nullable URI uri) {
+    return new Links(abstractPage, pdf, doi, code, uri, discussion);
+  }
+
+  /** A copy with the discussion page set. */
+  public Links withDiscussion(@Nullable URI uri) {
+    return new Links(abstractPage, pdf, doi, code, project, uri);
+  }
+}

@@ -1,0 +1,293 @@
+package io.github.paperdigest;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A research paper in the common model, whichever source produced it. Immutable and value-based;
+ * build one with {@link #builder(PaperId, String)} and derive with {@link #toBuilder()}.
+ *
+ * <p>The id is always unversioned; the version the source described, where it knows one, is
+ * {@link #version()}. Title and abstract have their whitespace normalised (arXiv hard-wraps
+ * them). Optional components are null when the publisher does not say; lists are never null.
+ * Source-specific extras live in {@link #attributes()} and are read with {@link #attribute(AttributeKey)}.
+ *
+ * @param id the paper's identity, unversioned
+ * @param version the version described here (arXiv {@code v2} is 2), or null if unknown
+ * @param title the title, whitespace normalised; may be as short as {@code "0"} but never blank
+ * @param abstractText the abstract, whitespace normalised; empty if the publisher has none
+ * @param authors the authors in publication order
+ * @param published when the paper (its first version) was published
+ * @param updated when the version described was published
+ * @param primaryCategory the primary subject category (arXiv taxonomy, e.g. {@code cs.CL})
+ * @param categories all categories, primary first where known
+ * @param links abstract page, PDF, DOI, code and project links
+ * @param comment the authors' comment (pages, figures, venue)
+ * @param journalRef the journal reference
+ * @param doi the DOI, without resolver prefix
+ * @param source the id of the source that produced this paper, e.g. {@code arxiv}
+ * @param metrics upvotes, comments and GitHub stars where the source has them
+ * @param attributes source-specific extras by key
+ */
+public record Paper(
+    PaperId id,
+    @Nullable Integer version,
+    String title,
+    String abstractText,
+    List<Author> authors,
+    @Nullable Instant published,
+    @Nullable Instant updated,
+    @Nullable String primaryCategory,
+    List<String> categories,
+    Links links,
+    @Nullable String comment,
+    @Nullable String journalRef,
+    @Nullable String doi,
+    String source,
+    Metrics metrics,
+    Map<AttributeKey<?>, Object> attributes) {
+
+  /**
+   * Normalises text, moves a version in {@code id} to {@link #version()}, and copies collections.
+   *
+   * @throws NullPointerException if a non-null component is null
+   * @throws IllegalArgumentException if the title or source is blank, or an attribute value does
+   *     not fit its key
+   */
+  public Paper {
+    Objects.requireNonNull(id, "id == null");
+    if (id.version() != null) {
+      if (version == null) {
+        version = id.version();
+      }
+      id = id.unversioned();
+    }
+    title = Text.normalize(Objects.requireNonNull(title, "title == null"));
+    if (title.isEmpty()) {
+      throw new IllegalArgumentException("Blank title for " + id);
+    }
+    abstractText = Text.normalize(Objects.requireNonNull(abstractText, "abstractText == null"));
+    authors = List.copyOf(Objects.requireNonNull(authors, "authors == null"));
+    categories = List.copyOf(Objects.requireNonNull(categories, "categories == null"));
+    Objects.requireNonNull(links, "links == null");
+    Objects.requireNonNull(source, "source == null");
+    if (source.isBlank()) {
+      throw new IllegalArgumentException("Blank source for " + id);
+    }
+    Objects.requireNonNull(metrics, "metrics == null");
+    Objects.requireNonNull(attributes, "attributes == null");
+    Map<AttributeKey<?>, Object> copy = new LinkedHashMap<>();
+    attributes.forEach((key, value) -> copy.put(
+        Objects.requireNonNull(key, "attribute key == null"), key.check(value)));
+    attributes = Collections.unmodifiableMap(copy);
+    comment = blankToNull(comment);
+    journalRef = blankToNull(journalRef);
+    doi = blankToNull(doi);
+    primaryCategory = blankToNull(primaryCategory);
+  }
+
+  private static @Nullable String blankToNull(@Nullable String s) {
+    if (s == null) {
+      return null;
+    }
+    String n = Text.normalize(s);
+    return n.isEmpty() ? null : n;
+  }
+
+  /** A builder for a paper with {@code id} and {@code title}; everything else starts empty. */
+  public static Builder builder(PaperId id, String title) {
+    return new Builder(id, title);
+  }
+
+  /** A builder pre-filled with this paper's components. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** The value of a source-specific attribute, if this paper has it. */
+  @SuppressWarnings("unchecked")
+  public <T> Optional<T> attribute(AttributeKey<T> key) {
+    Objects.requireNonNull(key, "key == null");
+    return Optional.ofNullable((T) attributes.get(key));
+  }
+
+  /** The id with {@link #version()} applied, e.g. {@code arxiv:2505.09568v2}. */
+  public PaperId versionedId() {
+    return version == null ? id : id.withVersion(version);
+  }
+
+  /**
+   * Builds {@link Paper} values. Not thread-safe. Each setter replaces the previous value;
+   * {@link #build()} performs the checks of the record's constructor.
+   */
+  public static final class Builder {
+    private PaperId id;
+    private @Nullable Integer version;
+    private String title;
+    private String abstractText = "";
+    private List<Author> authors = new ArrayList<>();
+    private @Nullable Instant published;
+    private @Nullable Instant updated;
+    private @Nullable String primaryCategory;
+    private List<String> categories = new ArrayList<>();
+    private Links links = Links.NONE;
+    private @Nullable String comment;
+    private @Nullable String journalRef;
+    private @Nullable String doi;
+    private String source = "";
+    private Metrics metrics = Metrics.NONE;
+    private final Map<AttributeKey<?>, Object> attributes = new LinkedHashMap<>();
+
+    Builder(PaperId id, String title) {
+      this.id = Objects.requireNonNull(id, "id == null");
+      this.title = Objects.requireNonNull(title, "title == null");
+    }
+
+    Builder(Paper p) {
+      this.id = p.id;
+      this.version = p.version;
+      this.title = p.title;
+      this.abstractText = p.abstractText;
+      this.authors = new ArrayList<>(p.authors);
+      this.published = p.published;
+      this.updated = p.updated;
+      this.primaryCategory = p.primaryCategory;
+      this.categories = new ArrayList<>(p.categories);
+      this.links = p.links;
+      this.comment = p.comment;
+      this.journalRef = p.journalRef;
+      this.doi = p.doi;
+      this.source = p.source;
+      this.metrics = p.metrics;
+      this.attributes.putAll(p.attributes);
+    }
+
+    /** Sets the id (a version in it moves to {@link Paper#version()}). */
+    public Builder id(PaperId id) {
+      this.id = Objects.requireNonNull(id, "id == null");
+      return this;
+    }
+
+    /** Sets the version. */
+    public Builder version(@Nullable Integer version) {
+      this.version = version;
+      return this;
+    }
+
+    /** Sets the title. */
+    public Builder title(String title) {
+      this.title = Objects.requireNonNull(title, "title == null");
+      return this;
+    }
+
+    /** Sets the abstract. */
+    public Builder abstractText(String abstractText) {
+      this.abstractText = Objects.requireNonNull(abstractText, "abstractText == null");
+      return this;
+    }
+
+    /** Replaces the authors. */
+    public Builder authors(List<Author> authors) {
+      this.authors = new ArrayList<>(Objects.requireNonNull(authors, "authors == null"));
+      return this;
+    }
+
+    /** Appends an author. */
+    public Builder addAuthor(Author author) {
+      this.authors.add(Objects.requireNonNull(author, "author == null"));
+      return this;
+    }
+
+    /** Sets when the paper was first published. */
+    public Builder published(@Nullable Instant published) {
+      this.published = published;
+      return this;
+    }
+
+    /** Sets when the described version was published. */
+    public Builder updated(@Nullable Instant updated) {
+      this.updated = updated;
+      return this;
+    }
+
+    /** Sets the primary category. */
+    public Builder primaryCategory(@Nullable String primaryCategory) {
+      this.primaryCategory = primaryCategory;
+      return this;
+    }
+
+    /** Replaces the categories. */
+    public Builder categories(List<String> categories) {
+      this.categories = new ArrayList<>(Objects.requireNonNull(categories, "categories == null"));
+      return this;
+    }
+
+    /** Sets the links. */
+    public Builder links(Links links) {
+      this.links = Objects.requireNonNull(links, "links == null");
+      return this;
+    }
+
+    /** Sets the authors' comment. */
+    public Builder comment(@Nullable String comment) {
+      this.comment = comment;
+      return this;
+    }
+
+    /** Sets the journal reference. */
+    public Builder journalRef(@Nullable String journalRef) {
+      this.journalRef = journalRef;
+      return this;
+    }
+
+    /** Sets the DOI. */
+    public Builder doi(@Nullable String doi) {
+      this.doi = doi;
+      return this;
+    }
+
+    /** Sets the id of the producing source. */
+    public Builder source(String source) {
+      this.source = Objects.requireNonNull(source, "source == null");
+      return this;
+    }
+
+    /** Sets the metrics. */
+    public Builder metrics(Metrics metrics) {
+      this.metrics = Objects.requireNonNull(metrics, "metrics == null");
+      return this;
+    }
+
+    /**
+     * Sets an attribute; a null value removes it.
+     *
+     * @throws IllegalArgumentException if the value does not fit the key
+     */
+    public <T> Builder attribute(AttributeKey<T> key, @Nullable T value) {
+      Objects.requireNonNull(key, "key == null");
+      if (value == null) {
+        attributes.remove(key);
+      } else {
+        attributes.put(key, key.check(value));
+      }
+      return this;
+    }
+
+    /**
+     * Builds the paper.
+     *
+     * @throws IllegalArgumentException if the title or source is blank
+     */
+    public Paper build() {
+      return new Paper(id, version, title, abstractText, authors, published, updated, primaryCategory,
+          categories, links, comment, journalRef, doi, source, metrics, attributes);
+    }
+  }
+}

@@ -1,0 +1,394 @@
+package io.github.paperdigest;
+
+import com.squareup.moshi.Moshi;
+import io.github.paperdigest.internal.Engine;
+import io.github.paperdigest.internal.SourceRegistry;
+import io.github.paperdigest.internal.Version;
+import io.github.paperdigest.spi.PaperSourceProvider;
+import io.github.paperdigest.spi.PolitenessPolicy;
+import io.github.paperdigest.spi.QuerySpec;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import okhttp3.Cache;
+import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The entry point of PaperDigest: research-paper digests and searches from every source on the
+ * class path (Hugging Face Daily Papers, arXiv, your own), as one typed, cached model.
+ *
+ * <h2>PaperDigest clients should be shared</h2>
+ *
+ * <p>A client holds an HTTP connection pool and dispatcher (one {@link OkHttpClient}), the result
+ * cache, the politeness state of each source (arXiv: one request every three seconds, across all
+ * threads) and the discovered sources. Create one and share it: it is thread-safe, and a second
+ * client would not know about the first one's requests when keeping a publisher's rate limits.
+ *
+ * <pre>{@code
+ * PaperDigest client = PaperDigest.create();
+ * List<Paper> top = client.from("hf-daily").on(LocalDate.of(2025, 10, 3))
+ *     .sortBy(Sort.MOST_UPVOTED).limit(10).list();
+ * Digest cl = client.digest("arxiv").category("cs.CL").latest();
+ * Optional<Paper> p = client.paper(PaperId.parse("arxiv:2505.09568"));
+ * }</pre>
+ *
+ * <p>Customise with {@link #builder()}; derive a client with other settings that shares this
+ * one's HTTP client and discovered sources with {@link #newBuilder()}. {@link #close()} releases
+ * what the client owns (not an {@code OkHttpClient} passed to the builder).
+ *
+ * <h2>Sources</h2>
+ *
+ * <p>Sources registered with {@link Builder#addSource} come first and win over discovered ones with
+ * the same id; the others are found once, when the client is built, with
+ * {@link java.util.ServiceLoader} on the class path and module path. Each source's settings come
+ * from {@link Builder#option} or the system properties {@code paperdigest.<source-id>.<name>},
+ * e.g. {@code -Dpaperdigest.arxiv.api-url=https://mirror.example/api/query}.
+ */
+public final class PaperDigest implements AutoCloseable {
+  /** The User-Agent the SDK sends unless told otherwise. */
+  public static final String DEFAULT_USER_AGENT = Version.userAgent();
+
+  private final Engine engine;
+  private final Builder origin;
+
+  private PaperDigest(Engine engine, Builder origin) {
+    this.engine = engine;
+    this.origin = origin;
+  }
+
+  /**
+   * A client with default settings and every discovered source.
+   *
+   * @throws SourceConfigurationException if two discovered providers have the same id
+   */
+  public static PaperDigest create() {
+    return builder().build();
+  }
+
+  /** A builder with default settings. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder with this client's settings that shares its HTTP client (pool and dispatcher) and
+   * its discovered sources; the client it builds has its own cache and does not own the shared
+   * HTTP client.
+   */
+  public Builder newBuilder() {
+    Builder b = new Builder(origin);
+    b.httpClient = engine.settings().httpClient();
+    b.registry = engine.settings().registry();
+    return b;
+  }
+
+  /**
+   * A query against source {@code sourceId}.
+   *
+   * @throws UnknownSourceException if no source has that id (the message lists those that exist)
+   */
+  public Query from(String sourceId) {
+    Objects.requireNonNull(sourceId, "sourceId == null");
+    engine.checkKnown(sourceId);
+    return new Query(engine, sourceId, QuerySpec.EMPTY, Integer.MAX_VALUE);
+  }
+
+  /**
+   * A digest request against source {@code sourceId}, ended by naming the period.
+   *
+   * @throws UnknownSourceException if no source has that id
+   */
+  public DigestQuery digest(String sourceId) {
+    Objects.requireNonNull(sourceId, "sourceId == null");
+    engine.checkKnown(sourceId);
+    return new DigestQuery(engine, sourceId, QuerySpec.EMPTY, Integer.MAX_VALUE);
+  }
+
+  /**
+   * The paper {@code id} from the first source that looks up ids of its namespace and knows it.
+   *
+   * @throws PaperDigestException if no source looks up ids of that namespace, or a lookup fails
+   */
+  public Optional<Paper> paper(PaperId id) {
+    Objects.requireNonNull(id, "id == null");
+    return engine.paper(id);
+  }
+
+  /** The sources this client knows, with their capabilities, builder-registered first. */
+  public List<SourceInfo> sources() {
+    return engine.sources();
+  }
+
+  /** The result cache's counters ({@link CacheStats#EMPTY} when caching is disabled). */
+  public CacheStats cacheStats() {
+    return engine.cacheStats();
+  }
+
+  /** Drops every cached result. */
+  public void invalidateCache() {
+    engine.invalidateCache();
+  }
+
+  /**
+   * Closes the sources and releases the cache and, if the client created it, the HTTP client's
+   * threads, connections and disk cache. Queries fail with {@link IllegalStateException} after.
+   */
+  @Override
+  public void close() {
+    engine.close();
+  }
+
+  @Override
+  public String toString() {
+    return "PaperDigest{sources=" + engine.settings().registry().ids() + "}";
+  }
+
+  /**
+   * Builds {@link PaperDigest} clients. Not thread-safe. Every setting is optional.
+   */
+  public static final class Builder {
+    private @Nullable OkHttpClient httpClient;
+    private @Nullable SourceRegistry registry;
+    private String userAgent = DEFAULT_USER_AGENT;
+    private Clock clock = Clock.systemUTC();
+    private boolean systemClock = true;
+    private Sleeper sleeper = Sleeper.SYSTEM;
+    private final List<PaperSourceProvider> sources = new ArrayList<>();
+    private boolean discover = true;
+    private @Nullable ClassLoader classLoader;
+    private final Map<String, Map<String, String>> options = new LinkedHashMap<>();
+    private final Map<String, PolitenessPolicy> politeness = new LinkedHashMap<>();
+    private boolean cache = true;
+    private long cacheMaximumSize = 10_000;
+    private @Nullable Path httpCacheDirectory;
+    private long httpCacheMaxSize;
+    private long maxResponseSize = 32L * 1024 * 1024;
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration readTimeout = Duration.ofSeconds(30);
+    private Duration callTimeout = Duration.ZERO;
+
+    Builder() {}
+
+    Builder(Builder o) {
+      userAgent = o.userAgent;
+      clock = o.clock;
+      systemClock = o.systemClock;
+      sleeper = o.sleeper;
+      sources.addAll(o.sources);
+      discover = o.discover;
+      classLoader = o.classLoader;
+      o.options.forEach((k, v) -> options.put(k, new LinkedHashMap<>(v)));
+      politeness.putAll(o.politeness);
+      cache = o.cache;
+      cacheMaximumSize = o.cacheMaximumSize;
+      httpCacheDirectory = o.httpCacheDirectory;
+      httpCacheMaxSize = o.httpCacheMaxSize;
+      maxResponseSize = o.maxResponseSize;
+      connectTimeout = o.connectTimeout;
+      readTimeout = o.readTimeout;
+      callTimeout = o.callTimeout;
+    }
+
+    /**
+     * Uses {@code client} (its pools, dispatcher, proxy, interceptors) instead of creating one. The
+     * SDK derives per-source clients from it with {@code newBuilder()} and never shuts it down;
+     * timeouts and the HTTP cache set on this builder do not apply to it.
+     */
+    public Builder httpClient(OkHttpClient client) {
+      this.httpClient = Objects.requireNonNull(client, "client == null");
+      return this;
+    }
+
+    /**
+     * Sends {@code userAgent} instead of {@link #DEFAULT_USER_AGENT}. arXiv asks heavy users to
+     * name a contact, e.g. {@code DEFAULT_USER_AGENT + " mailto:me@example.org"}.
+     *
+     * @throws IllegalArgumentException if it is blank
+     */
+    public Builder userAgent(String userAgent) {
+      Objects.requireNonNull(userAgent, "userAgent == null");
+      if (userAgent.isBlank()) {
+        throw new IllegalArgumentException("blank userAgent");
+      }
+      this.userAgent = userAgent;
+      return this;
+    }
+
+    /**
+     * Uses {@code clock} for "today", fetch times, freshness and cache expiry. The primary intent
+     * is testing, with {@link #sleeper(Sleeper)}.
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      this.systemClock = false;
+      return this;
+    }
+
+    /** Uses {@code sleeper} for politeness waits and retry backoff; the primary intent is testing. */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
+      return this;
+    }
+
+    /**
+     * Registers a source provider. It wins over a discovered provider with the same id.
+     *
+     * @throws NullPointerException if provider is null
+     */
+    public Builder addSource(PaperSourceProvider provider) {
+      sources.add(Objects.requireNonNull(provider, "provider == null"));
+      return this;
+    }
+
+    /** Whether to discover sources with {@link java.util.ServiceLoader} (default true). */
+    public Builder discoverSources(boolean discover) {
+      this.discover = discover;
+      this.registry = null;
+      return this;
+    }
+
+    /** The class loader to discover sources with (default: the one that loaded PaperDigest). */
+    public Builder classLoader(ClassLoader loader) {
+      this.classLoader = Objects.requireNonNull(loader, "loader == null");
+      this.registry = null;
+      return this;
+    }
+
+    /**
+     * Sets setting {@code name} of source {@code sourceId}; it wins over the system property
+     * {@code paperdigest.<sourceId>.<name>}. E.g. {@code option("arxiv", "api-url", mirror)}.
+     */
+    public Builder option(String sourceId, String name, String value) {
+      Objects.requireNonNull(sourceId, "sourceId == null");
+      Objects.requireNonNull(name, "name == null");
+      Objects.requireNonNull(value, "value == null");
+      options.computeIfAbsent(sourceId, k -> new LinkedHashMap<>()).put(name, value);
+      return this;
+    }
+
+    /**
+     * Replaces the politeness policy of source {@code sourceId} (its provider's default, with its
+     * {@code min-interval}, {@code max-concurrent} and {@code max-retries} settings). Only do this
+     * for a mirror or a test: publishers ask for their limits.
+     */
+    public Builder politeness(String sourceId, PolitenessPolicy policy) {
+      Objects.requireNonNull(sourceId, "sourceId == null");
+      politeness.put(sourceId, Objects.requireNonNull(policy, "policy == null"));
+      return this;
+    }
+
+    /** Whether to cache results in memory (default true). */
+    public Builder cache(boolean enabled) {
+      this.cache = enabled;
+      return this;
+    }
+
+    /**
+     * The most results (pages, digests, lookups) the memory cache holds (default 10,000).
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder cacheMaximumSize(long size) {
+      if (size < 0) {
+        throw new IllegalArgumentException("size < 0: " + size);
+      }
+      this.cacheMaximumSize = size;
+      return this;
+    }
+
+    /**
+     * Keeps HTTP responses on disk in {@code directory} (at most {@code maxSizeBytes}), so they are
+     * reused across runs as far as the publishers' cache headers allow. Off by default.
+     *
+     * @throws IllegalArgumentException if maxSizeBytes is not positive
+     */
+    public Builder httpCache(Path directory, long maxSizeBytes) {
+      Objects.requireNonNull(directory, "directory == null");
+      if (maxSizeBytes <= 0) {
+        throw new IllegalArgumentException("maxSizeBytes <= 0: " + maxSizeBytes);
+      }
+      this.httpCacheDirectory = directory;
+      this.httpCacheMaxSize = maxSizeBytes;
+      return this;
+    }
+
+    /**
+     * The largest response body accepted (default 32 MiB); a larger one fails with
+     * {@link ResponseTooLargeException} instead of filling the heap.
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder maxResponseSize(long bytes) {
+      if (bytes <= 0) {
+        throw new IllegalArgumentException("bytes <= 0: " + bytes);
+      }
+      this.maxResponseSize = bytes;
+      return this;
+    }
+
+    /** The connect timeout (default 10 s). */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = checkTimeout(timeout);
+      return this;
+    }
+
+    /** The read timeout between bytes (default 30 s). */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = checkTimeout(timeout);
+      return this;
+    }
+
+    /** The timeout of one whole attempt, zero for none (the default). */
+    public Builder callTimeout(Duration timeout) {
+      this.callTimeout = checkTimeout(timeout);
+      return this;
+    }
+
+    private static Duration checkTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout == null");
+      if (timeout.isNegative()) {
+        throw new IllegalArgumentException("negative timeout: " + timeout);
+      }
+      return timeout;
+    }
+
+    /**
+     * Builds the client, discovering sources unless a registry is shared from {@link #newBuilder()}.
+     *
+     * @throws SourceConfigurationException if two providers have the same id
+     */
+    public PaperDigest build() {
+      SourceRegistry reg = registry != null && sources.isEmpty() ? registry
+          : SourceRegistry.create(sources, discover,
+              classLoader != null ? classLoader : PaperDigest.class.getClassLoader());
+      boolean owns = httpClient == null;
+      OkHttpClient client = httpClient;
+      if (client == null) {
+        OkHttpClient.Builder b = new OkHttpClient.Builder()
+            .connectTimeout(connectTimeout)
+            .readTimeout(readTimeout)
+            .callTimeout(callTimeout);
+        if (httpCacheDirectory != null) {
+          b.cache(new Cache(httpCacheDirectory.toFile(), httpCacheMaxSize));
+        }
+        client = b.build();
+      }
+      Engine engine = new Engine(new Engine.Settings(client, owns, new Moshi.Builder().build(), clock, systemClock,
+          sleeper, userAgent, reg, copy(options), Map.copyOf(politeness), maxResponseSize, cache, cacheMaximumSize));
+      return new PaperDigest(engine, new Builder(this));
+    }
+
+    private static Map<String, Map<String, String>> copy(Map<String, Map<String, String>> options) {
+      Map<String, Map<String, String>> out = new LinkedHashMap<>();
+      options.forEach((k, v) -> out.put(k, Map.copyOf(v)));
+      return Map.copyOf(out);
+    }
+  }
+}

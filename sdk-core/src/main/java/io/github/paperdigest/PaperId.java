@@ -1,0 +1,177 @@
+package io.github.paperdigest;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The identity of a paper: a namespace and a value, rendered {@code namespace:value}, e.g.
+ * {@code arxiv:2505.09568} or {@code doi:10.1145/3368089}.
+ *
+ * <p>arXiv identifiers are the common case. {@link #parse(String)} accepts them new-style
+ * ({@code 2505.09568}, {@code 2505.09568v2}), old-style ({@code hep-th/9901001v1}), with an
+ * {@code arxiv:} prefix, or as abstract and PDF URLs ({@code https://arxiv.org/abs/2505.09568}).
+ * The version is kept apart from the value: {@code 2505.09568v2} has value {@code 2505.09568} and
+ * version 2, so {@link #unversioned()} identifies every version of the paper.
+ *
+ * <p>Other namespaces ({@code doi}, or one a plugin defines) are taken as they are. Instances are
+ * immutable and value-based.
+ *
+ * @param namespace lower-case namespace, such as {@code arxiv} or {@code doi}
+ * @param value the identifier within the namespace, without any version
+ * @param version the arXiv version number (1 and up), or null for "any version"
+ */
+public record PaperId(String namespace, String value, @Nullable Integer version) {
+
+  /** The namespace of arXiv identifiers. */
+  public static final String ARXIV = "arxiv";
+
+  private static final Pattern NAMESPACE = Pattern.compile("[a-z][a-z0-9._-]*");
+  private static final Pattern ARXIV_NEW = Pattern.compile("(\\d{2})(\\d{2})\\.(\\d{4,5})(?:v(\\d+))?");
+  private static final Pattern ARXIV_OLD =
+      Pattern.compile("([a-z]+(?:-[a-z]+)*(?:\\.[A-Z]{2})?)/(\\d{7})(?:v(\\d+))?");
+  private static final Pattern ARXIV_URL = Pattern.compile(
+      "(?i)https?://(?:www\\.|export\\.)?arxiv\\.org/(?:abs|pdf)/(.+?)(?:\\.pdf)?/?");
+
+  /**
+   * Checks and normalises the components.
+   *
+   * @throws NullPointerException if namespace or value is null
+   * @throws IllegalArgumentException if the namespace is not lower-case letters, digits, {@code .},
+   *     {@code _} or {@code -}, the value is blank, or the version is below 1
+   */
+  public PaperId {
+    Objects.requireNonNull(namespace, "namespace == null");
+    Objects.requireNonNull(value, "value == null");
+    if (!NAMESPACE.matcher(namespace).matches()) {
+      throw new IllegalArgumentException("Invalid paper id namespace: '" + namespace + "'");
+    }
+    if (value.isBlank()) {
+      throw new IllegalArgumentException("Blank paper id value in namespace " + namespace);
+    }
+    if (version != null && version < 1) {
+      throw new IllegalArgumentException("Paper id version must be 1 or more: " + version);
+    }
+  }
+
+  /**
+   * Returns an unversioned id in {@code namespace}.
+   *
+   * @throws IllegalArgumentException as the canonical constructor
+   */
+  public static PaperId of(String namespace, String value) {
+    return new PaperId(namespace, value, null);
+  }
+
+  /**
+   * Parses an arXiv identifier in any of the accepted forms (with or without the {@code arxiv:}
+   * prefix, new- or old-style, bare or as an arxiv.org URL).
+   *
+   * @throws IllegalArgumentException naming the input if it is not an arXiv identifier
+   */
+  public static PaperId arxiv(String id) {
+    Objects.requireNonNull(id, "id == null");
+    PaperId parsed = parseArxiv(id.strip());
+    if (parsed == null) {
+      throw new IllegalArgumentException("Not an arXiv id: '" + id
+          + "' (expected e.g. 2505.09568, 2505.09568v2, hep-th/9901001 or https://arxiv.org/abs/2505.09568)");
+    }
+    return parsed;
+  }
+
+  /**
+   * Parses {@code namespace:value}, a bare arXiv identifier, or an arxiv.org URL.
+   *
+   * @throws IllegalArgumentException naming the input if it is none of these
+   */
+  public static PaperId parse(String text) {
+    Objects.requireNonNull(text, "text == null");
+    String s = text.strip();
+    PaperId arxiv = parseArxiv(s);
+    if (arxiv != null) {
+      return arxiv;
+    }
+    int colon = s.indexOf(':');
+    if (colon > 0 && !s.regionMatches(true, colon, "://", 0, 3)) {
+      String namespace = s.substring(0, colon).toLowerCase(Locale.ROOT);
+      String value = s.substring(colon + 1).strip();
+      if (namespace.equals(ARXIV)) {
+        return arxiv(value);
+      }
+      if (NAMESPACE.matcher(namespace).matches() && !value.isEmpty()) {
+        return of(namespace, value);
+      }
+    }
+    throw new IllegalArgumentException("Not a paper id: '" + text
+        + "' (expected namespace:value, e.g. arxiv:2505.09568 or doi:10.1145/3368089, or an arXiv id)");
+  }
+
+  private static @Nullable PaperId parseArxiv(String s) {
+    if (s.regionMatches(true, 0, "arxiv:", 0, 6)) {
+      s = s.substring(6).strip();
+    }
+    Matcher url = ARXIV_URL.matcher(s);
+    if (url.matches()) {
+      s = url.group(1);
+    }
+    Matcher m = ARXIV_NEW.matcher(s);
+    if (m.matches()) {
+      int month = Integer.parseInt(m.group(2));
+      if (month < 1 || month > 12) {
+        return null;
+      }
+      if (m.group(4) != null && version(m.group(4)) == null) {
+        return null;
+      }
+      return new PaperId(ARXIV, m.group(1) + m.group(2) + "." + m.group(3), version(m.group(4)));
+    }
+    m = ARXIV_OLD.matcher(s);
+    if (m.matches() && (m.group(3) == null || version(m.group(3)) != null)) {
+      return new PaperId(ARXIV, m.group(1) + "/" + m.group(2), version(m.group(3)));
+    }
+    return null;
+  }
+
+  private static @Nullable Integer version(@Nullable String digits) {
+    if (digits == null) {
+      return null;
+    }
+    if (digits.length() > 6) {
+      return null;
+    }
+    int v = Integer.parseInt(digits);
+    return v < 1 ? null : v;
+  }
+
+  /** Whether this is an arXiv identifier. */
+  public boolean isArxiv() {
+    return namespace.equals(ARXIV);
+  }
+
+  /** This id without its version; this instance if it has none. */
+  public PaperId unversioned() {
+    return version == null ? this : new PaperId(namespace, value, null);
+  }
+
+  /**
+   * This id at {@code version}.
+   *
+   * @throws IllegalArgumentException if version is below 1
+   */
+  public PaperId withVersion(int version) {
+    return new PaperId(namespace, value, version);
+  }
+
+  /** The value with its version, as publishers write it: {@code 2505.09568v2}, or {@code 2505.09568}. */
+  public String versionedValue() {
+    return version == null ? value : value + "v" + version;
+  }
+
+  /** Renders {@code namespace:value}, with {@code vN} appended when versioned. */
+  @Override
+  public String toString() {
+    return namespace + ":" + versionedValue();
+  }
+}

@@ -1,0 +1,505 @@
+package io.github.paperdigest.internal;
+
+import com.squareup.moshi.Moshi;
+import io.github.paperdigest.CacheStats;
+import io.github.paperdigest.Digest;
+import io.github.paperdigest.DigestPeriod;
+import io.github.paperdigest.Paper;
+import io.github.paperdigest.PaperDigestException;
+import io.github.paperdigest.PaperId;
+import io.github.paperdigest.Sleeper;
+import io.github.paperdigest.SourceConfigurationException;
+import io.github.paperdigest.SourceInfo;
+import io.github.paperdigest.SourceParseException;
+import io.github.paperdigest.UnsupportedQueryException;
+import io.github.paperdigest.spi.Page;
+import io.github.paperdigest.spi.PageRequest;
+import io.github.paperdigest.spi.PaperSource;
+import io.github.paperdigest.spi.PaperSourceProvider;
+import io.github.paperdigest.spi.PolitenessPolicy;
+import io.github.paperdigest.spi.QuerySpec;
+import io.github.paperdigest.spi.SourceCapabilities;
+import io.github.paperdigest.spi.SourceConfig;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The machinery behind one {@code PaperDigest} client: sources created on first use, query
+ * planning, the page-by-page iteration through the cache, local filtering, sorting and limits.
+ * This is where the data flow of a query is visible:
+ * plan → cache lookup → source page request → HTTP layer → parse → filter, sort, limit.
+ */
+public final class Engine implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger("io.github.paperdigest");
+
+  /** Everything a client's builder decides. */
+  public record Settings(
+      OkHttpClient httpClient,
+      boolean ownsHttpClient,
+      Moshi moshi,
+      Clock clock,
+      boolean systemClock,
+      Sleeper sleeper,
+      String userAgent,
+      SourceRegistry registry,
+      Map<String, Map<String, String>> options,
+      Map<String, PolitenessPolicy> politeness,
+      long maxResponseSize,
+      boolean cacheEnabled,
+      long cacheMaximumSize) {}
+
+  /** A source in use. */
+  private record Handle(String id, PaperSourceProvider provider, PaperSource source, SourceCapabilities caps) {}
+
+  private final Settings settings;
+  private final ResultCache cache;
+  private final Map<String, Handle> sources = new ConcurrentHashMap<>();
+  private volatile boolean closed;
+
+  public Engine(Settings settings) {
+    this.settings = settings;
+    this.cache = new ResultCache(settings.cacheEnabled(), settings.cacheMaximumSize(), settings.clock(),
+        settings.systemClock());
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  /** Checks that {@code id} names a known source (without creating it). */
+  public void checkKnown(String id) {
+    settings.registry().provider(id);
+  }
+
+  private Handle handle(String id) {
+    if (closed) {
+      throw new IllegalStateException("this PaperDigest client is closed");
+    }
+    Handle existing = sources.get(id);
+    if (existing != null) {
+      return existing;
+    }
+    PaperSourceProvider provider = settings.registry().provider(id);
+    return sources.computeIfAbsent(id, k -> create(k, provider));
+  }
+
+  private Handle create(String id, PaperSourceProvider provider) {
+    SourceConfig config = SourceConfig.of(id, settings.options().getOrDefault(id, Map.of()));
+    PolitenessPolicy policy = settings.politeness().get(id);
+    try {
+      if (policy == null) {
+        policy = provider.politeness().withOverrides(config);
+      }
+      DefaultSourceContext context = new DefaultSourceContext(id, settings.httpClient(), settings.userAgent(),
+          settings.moshi(), settings.clock(), settings.sleeper(), config, policy, settings.maxResponseSize());
+      PaperSource source = Objects.requireNonNull(provider.create(context), "create returned null");
+      SourceCapabilities caps = Objects.requireNonNull(source.capabilities(), "capabilities() returned null");
+      LOG.log(Level.DEBUG, () -> "created source " + id + " from " + provider.getClass().getName());
+      return new Handle(id, provider, source, caps);
+    } catch (PaperDigestException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new SourceConfigurationException(id, "provider " + provider.getClass().getName()
+          + " failed to create its source: " + e, e);
+    }
+  }
+
+  /** The known sources with their capabilities (creating each source). */
+  public List<SourceInfo> sources() {
+    List<SourceInfo> infos = new ArrayList<>();
+    for (String id : settings.registry().ids()) {
+      Handle h = handle(id);
+      infos.add(new SourceInfo(id, h.provider().description(), h.provider().getClass().getName(), h.caps()));
+    }
+    return infos;
+  }
+
+  // ---- queries -------------------------------------------------------------------------------
+
+  /** A prepared query: planned now, so that unsupported criteria fail before any request. */
+  public final class Prepared {
+    private final Handle handle;
+    private final QueryPlan plan;
+    private final int limit;
+
+    Prepared(Handle handle, QueryPlan plan, int limit) {
+      this.handle = handle;
+      this.plan = plan;
+      this.limit = limit;
+    }
+
+    /** A lazy iterator: each page is fetched when the previous one is used up. */
+    public Iterator<Paper> iterator() {
+      if (plan.localSort() == null) {
+        return new Cursor(handle, plan, limit);
+      }
+      List<Paper> all = new ArrayList<>();
+      new Cursor(handle, plan, Integer.MAX_VALUE).forEachRemaining(all::add);
+      all.sort(plan.localSort());
+      return all.subList(0, Math.min(limit, all.size())).iterator();
+    }
+
+    /** All results, fetched page by page without blocking. */
+    public CompletableFuture<List<Paper>> listAsync() {
+      return collectAsync(handle, plan, plan.localSort() == null ? limit : Integer.MAX_VALUE)
+          .thenApply(r -> finish(r.papers, plan, limit));
+    }
+
+    /** The digest the query describes (its period must be set). */
+    public Digest digest() {
+      Cursor cursor = new Cursor(handle, plan, plan.localSort() == null ? limit : Integer.MAX_VALUE);
+      List<Paper> papers = new ArrayList<>();
+      cursor.forEachRemaining(papers::add);
+      Accumulator acc = cursor.accumulator();
+      acc.papers.addAll(papers);
+      return toDigest(acc, plan, limit);
+    }
+
+    /** The digest, without blocking. */
+    public CompletableFuture<Digest> digestAsync() {
+      return collectAsync(handle, plan, plan.localSort() == null ? limit : Integer.MAX_VALUE)
+          .thenApply(acc -> toDigest(acc, plan, limit));
+    }
+
+    private Digest toDigest(Accumulator acc, QueryPlan plan, int limit) {
+      List<Paper> papers = finish(acc.papers, plan, limit);
+      boolean complete = acc.reachedEnd && !acc.truncated && papers.size() == acc.papers.size();
+      DigestPeriod period = Objects.requireNonNull(plan.pushed().period(), "period");
+      Instant fetchedAt = acc.fetchedAt == null ? settings.clock().instant() : acc.fetchedAt;
+      return new Digest(handle.id(), period, papers, fetchedAt, complete);
+    }
+  }
+
+  /**
+   * Plans {@code spec} for source {@code id}.
+   *
+   * @throws io.github.paperdigest.UnknownSourceException for an unknown id
+   * @throws UnsupportedQueryException for a criterion that cannot be evaluated
+   */
+  public Prepared prepare(String id, QuerySpec spec, int limit) {
+    DigestPeriod period = spec.period();
+    if (period != null && period.start() != null) {
+      LocalDate today = LocalDate.ofInstant(settings.clock().instant(), ZoneOffset.UTC);
+      // A day of grace: "today" east of UTC is still yesterday for the publishers.
+      if (period.start().isAfter(today.plusDays(1))) {
+        throw new IllegalArgumentException("The period " + period + " is in the future (today is " + today + " UTC)");
+      }
+    }
+    Handle h = handle(id);
+    return new Prepared(h, QueryPlan.of(id, h.caps(), spec), limit);
+  }
+
+  private static List<Paper> finish(List<Paper> papers, QueryPlan plan, int limit) {
+    List<Paper> out = papers;
+    if (plan.localSort() != null) {
+      out = new ArrayList<>(papers);
+      out.sort(plan.localSort());
+    }
+    return out.size() > limit ? List.copyOf(out.subList(0, limit)) : List.copyOf(out);
+  }
+
+  /** Papers collected from pages, and what the pages said about completeness. */
+  private static final class Accumulator {
+    final int limit;
+    final List<Paper> papers = new ArrayList<>();
+    boolean reachedEnd;
+    boolean truncated;
+    @Nullable Instant fetchedAt;
+
+    Accumulator(int limit) {
+      this.limit = limit;
+    }
+
+    void page(ResultCache.Fresh<Page> fresh) {
+      truncated |= fresh.value().truncated();
+      if (fetchedAt == null || fresh.fetchedAt().isBefore(fetchedAt)) {
+        fetchedAt = fresh.fetchedAt();
+      }
+    }
+  }
+
+  private ResultCache.Key pageKey(Handle h, PageRequest request) {
+    return new ResultCache.Key(h.id(), "page", request);
+  }
+
+  private PageRequest pageRequest(QueryPlan plan, @Nullable String token, int wanted) {
+    int hint = plan.filtersOrSorts() || wanted == Integer.MAX_VALUE ? 0 : wanted;
+    return new PageRequest(plan.pushed(), token, hint);
+  }
+
+  private static void checkToken(Handle h, @Nullable String previous, Page page, Set<String> seen) {
+    String next = page.nextPageToken();
+    if (next != null && !seen.add(next)) {
+      throw new SourceParseException(h.id(), null, "page " + previous,
+          "the source named page '" + next + "' again, which would loop forever", null);
+    }
+  }
+
+  /** The lazy iterator over a query's results. Not thread-safe, like every iterator. */
+  private final class Cursor implements Iterator<Paper> {
+    private final Handle handle;
+    private final QueryPlan plan;
+    private final Accumulator acc;
+    private final Set<String> seenTokens = new HashSet<>();
+    private @Nullable String token;
+    private Iterator<Paper> current = Collections.emptyIterator();
+    private int emitted;
+
+    Cursor(Handle handle, QueryPlan plan, int limit) {
+      this.handle = handle;
+      this.plan = plan;
+      this.acc = new Accumulator(limit);
+    }
+
+    Accumulator accumulator() {
+      return acc;
+    }
+
+    @Override
+    public boolean hasNext() {
+      if (emitted >= acc.limit) {
+        return false;
+      }
+      while (!current.hasNext()) {
+        if (acc.reachedEnd) {
+          return false;
+        }
+        PageRequest request = pageRequest(plan, token, acc.limit - emitted);
+        ResultCache.Fresh<Page> fresh = cache.get(pageKey(handle, request),
+            handle.source().fetchPage(request), Page::freshness);
+        acc.page(fresh);
+        Page page = fresh.value();
+        checkToken(handle, token, page, seenTokens);
+        current = page.papers().stream().filter(plan.filter()).iterator();
+        token = page.nextPageToken();
+        acc.reachedEnd = token == null;
+      }
+      return true;
+    }
+
+    @Override
+    public Paper next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      emitted++;
+      return current.next();
+    }
+  }
+
+  private CompletableFuture<Accumulator> collectAsync(Handle h, QueryPlan plan, int limit) {
+    Accumulator acc = new Accumulator(limit);
+    AtomicReference<CompletableFuture<?>> current = new AtomicReference<>();
+    CompletableFuture<Accumulator> result = new CompletableFuture<>();
+    result.whenComplete((v, e) -> {
+      CompletableFuture<?> c = current.get();
+      if (result.isCancelled() && c != null) {
+        c.cancel(true);
+      }
+    });
+    step(h, plan, null, acc, new HashSet<>(), current, result);
+    return result;
+  }
+
+  private void step(Handle h, QueryPlan plan, @Nullable String token, Accumulator acc, Set<String> seen,
+      AtomicReference<CompletableFuture<?>> current, CompletableFuture<Accumulator> result) {
+    if (result.isDone()) {
+      return;
+    }
+    PageRequest request;
+    CompletableFuture<ResultCache.Fresh<Page>> call;
+    try {
+      request = pageRequest(plan, token, acc.limit - acc.papers.size());
+      call = cache.getAsync(pageKey(h, request), h.source().fetchPage(request), Page::freshness);
+    } catch (RuntimeException e) {
+      result.completeExceptionally(e);
+      return;
+    }
+    current.set(call);
+    call.whenComplete((fresh, error) -> {
+      if (error != null) {
+        result.completeExceptionally(Fetches.unwrap(error));
+        return;
+      }
+      try {
+        acc.page(fresh);
+        Page page = fresh.value();
+        checkToken(h, token, page, seen);
+        for (Paper p : page.papers()) {
+          if (acc.papers.size() >= acc.limit) {
+            break;
+          }
+          if (plan.filter().test(p)) {
+            acc.papers.add(p);
+          }
+        }
+        acc.reachedEnd = !page.hasNext();
+        if (acc.reachedEnd || acc.papers.size() >= acc.limit) {
+          result.complete(acc);
+        } else {
+          step(h, plan, page.nextPageToken(), acc, seen, current, result);
+        }
+      } catch (RuntimeException e) {
+        result.completeExceptionally(e);
+      }
+    });
+  }
+
+  // ---- lookup ---------------------------------------------------------------------------------
+
+  /**
+   * The papers with {@code ids} from source {@code id}, in the order asked, unknown ids left out.
+   *
+   * @throws UnsupportedQueryException if the source cannot look up one of the ids
+   */
+  public List<Paper> lookup(String id, List<PaperId> ids) {
+    Handle h = handle(id);
+    List<List<PaperId>> batches = batches(h, ids);
+    List<Paper> found = new ArrayList<>();
+    for (List<PaperId> batch : batches) {
+      found.addAll(cache.get(lookupKey(h, batch), h.source().lookup(batch), p -> h.caps().lookupFreshness())
+          .value().papers());
+    }
+    return ordered(ids, found);
+  }
+
+  /** As {@link #lookup}, without blocking. */
+  public CompletableFuture<List<Paper>> lookupAsync(String id, List<PaperId> ids) {
+    Handle h = handle(id);
+    List<List<PaperId>> batches = batches(h, ids);
+    List<CompletableFuture<ResultCache.Fresh<Page>>> calls = new ArrayList<>();
+    for (List<PaperId> batch : batches) {
+      calls.add(cache.getAsync(lookupKey(h, batch), h.source().lookup(batch), p -> h.caps().lookupFreshness()));
+    }
+    CompletableFuture<List<Paper>> all = CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))
+        .thenApply(v -> {
+          List<Paper> found = new ArrayList<>();
+          calls.forEach(c -> found.addAll(c.join().value().papers()));
+          return ordered(ids, found);
+        });
+    return all.handle(Fetches::unwrapping);
+  }
+
+  private ResultCache.Key lookupKey(Handle h, List<PaperId> batch) {
+    return new ResultCache.Key(h.id(), "lookup", batch);
+  }
+
+  private List<List<PaperId>> batches(Handle h, List<PaperId> ids) {
+    SourceCapabilities caps = h.caps();
+    if (!caps.lookup()) {
+      throw new UnsupportedQueryException(h.id(), "IDS", "the source does not look papers up by id");
+    }
+    List<PaperId> distinct = ids.stream().map(i -> Objects.requireNonNull(i, "id == null")).distinct().toList();
+    for (PaperId pid : distinct) {
+      if (!caps.idNamespaces().contains(pid.namespace())) {
+        throw new UnsupportedQueryException(h.id(), "IDS", "the source looks up " + caps.idNamespaces()
+            + " ids, not '" + pid.namespace() + "' (" + pid + ")");
+      }
+    }
+    List<List<PaperId>> batches = new ArrayList<>();
+    for (int i = 0; i < distinct.size(); i += caps.maxLookupBatch()) {
+      batches.add(List.copyOf(distinct.subList(i, Math.min(distinct.size(), i + caps.maxLookupBatch()))));
+    }
+    return batches;
+  }
+
+  private static List<Paper> ordered(List<PaperId> asked, List<Paper> found) {
+    Map<PaperId, Paper> byId = new LinkedHashMap<>();
+    for (Paper p : found) {
+      byId.putIfAbsent(p.id(), p);
+      byId.putIfAbsent(p.versionedId(), p);
+    }
+    List<Paper> out = new ArrayList<>();
+    Set<Paper> added = new HashSet<>();
+    for (PaperId id : asked) {
+      Paper p = byId.containsKey(id) ? byId.get(id) : byId.get(id.unversioned());
+      if (p != null && added.add(p)) {
+        out.add(p);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * The paper with {@code id} from the first source (in registry order) that looks up its
+   * namespace and knows it.
+   *
+   * @throws PaperDigestException if no source looks up ids of that namespace
+   */
+  public Optional<Paper> paper(PaperId id) {
+    boolean anyCanLookUp = false;
+    for (String sourceId : settings.registry().ids()) {
+      Handle h = handle(sourceId);
+      if (h.caps().lookup() && h.caps().idNamespaces().contains(id.namespace())) {
+        anyCanLookUp = true;
+        List<Paper> found = lookup(sourceId, List.of(id));
+        if (!found.isEmpty()) {
+          return Optional.of(found.get(0));
+        }
+      }
+    }
+    if (!anyCanLookUp) {
+      throw new PaperDigestException(null, "no source looks up '" + id.namespace() + "' ids like " + id
+          + "; sources: " + settings.registry().ids(), null);
+    }
+    return Optional.empty();
+  }
+
+  // ---- lifecycle ------------------------------------------------------------------------------
+
+  public CacheStats cacheStats() {
+    return cache.stats();
+  }
+
+  public void invalidateCache() {
+    cache.invalidateAll();
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    for (Handle h : sources.values()) {
+      try {
+        h.source().close();
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "source " + h.id() + " failed to close", e);
+      }
+    }
+    cache.invalidateAll();
+    if (settings.ownsHttpClient()) {
+      OkHttpClient client = settings.httpClient();
+      client.dispatcher().executorService().shutdown();
+      client.connectionPool().evictAll();
+      okhttp3.Cache httpCache = client.cache();
+      if (httpCache != null) {
+        try {
+          httpCache.close();
+        } catch (java.io.IOException e) {
+          LOG.log(Level.WARNING, "closing the HTTP cache failed", e);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,17 @@
+package io.github.paperdigest.spi;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Extracts the publisher's own message from an error response, e.g. the summary of arXiv's Atom
+ * error feed. The core puts it in {@link io.github.paperdigest.SourceHttpException#publisherMessage()}.
+ */
+@FunctionalInterface
+public interface ErrorDecoder {
+
+  /**
+   * The publisher's message in {@code body} (its first 64 KiB), or null if there is none.
+   * Must not throw.
+   */
+  @Nullable String message(int status, String body);
+}
