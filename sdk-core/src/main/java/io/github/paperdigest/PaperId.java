@@ -97,10 +97,7 @@ public record PaperId(String namespace, String value, @Nullable Integer version)
     if (colon > 0 && !s.regionMatches(true, colon, "://", 0, 3)) {
       String namespace = s.substring(0, colon).toLowerCase(Locale.ROOT);
       String value = s.substring(colon + 1).strip();
-      if (namespace.equals(ARXIV)) {
-        return arxiv(value);
-      }
-      if (NAMESPACE.matcher(namespace).matches() && !value.isEmpty()) {
+      if (!namespace.equals(ARXIV) && NAMESPACE.matcher(namespace).matches() && !value.isEmpty()) {
         return of(namespace, value);
       }
     }
@@ -119,7 +116,9 @@ public record PaperId(String namespace, String value, @Nullable Integer version)
     Matcher m = ARXIV_NEW.matcher(s);
     if (m.matches()) {
       int month = Integer.parseInt(m.group(2));
-      if (month < 1 || month > 12) {
+      int yymm = Integer.parseInt(m.group(1) + m.group(2));
+      // Four-digit sequence numbers until 2014-12, five since 2015-01.
+      if (month < 1 || month > 12 || (m.group(3).length() == 5) != (yymm >= 1501)) {
         return null;
       }
       if (m.group(4) != null && version(m.group(4)) == null) {

@@ -1,6 +1,7 @@
 package io.github.paperdigest;
 
 import io.github.paperdigest.internal.Engine;
+import io.github.paperdigest.internal.Fetches;
 import io.github.paperdigest.spi.QuerySpec;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -257,7 +258,8 @@ public final class Query implements Iterable<Paper> {
 
   /** The first result without blocking. */
   public CompletableFuture<Optional<Paper>> firstAsync() {
-    return limit(1).listAsync().thenApply(l -> l.stream().findFirst());
+    CompletableFuture<List<Paper>> list = limit(1).listAsync();
+    return Fetches.cancelling(list.thenApply(l -> l.stream().findFirst()), list);
   }
 
   /**

@@ -160,8 +160,9 @@ public final class Engine implements AutoCloseable {
 
     /** All results, fetched page by page without blocking. */
     public CompletableFuture<List<Paper>> listAsync() {
-      return collectAsync(handle, plan, plan.localSort() == null ? limit : Integer.MAX_VALUE)
-          .thenApply(r -> finish(r.papers, plan, limit));
+      CompletableFuture<Accumulator> collect =
+          collectAsync(handle, plan, plan.localSort() == null ? limit : Integer.MAX_VALUE);
+      return Fetches.cancelling(collect.thenApply(r -> finish(r.papers, plan, limit)), collect);
     }
 
     /** The digest the query describes (its period must be set). */
@@ -176,13 +177,14 @@ public final class Engine implements AutoCloseable {
 
     /** The digest, without blocking. */
     public CompletableFuture<Digest> digestAsync() {
-      return collectAsync(handle, plan, plan.localSort() == null ? limit : Integer.MAX_VALUE)
-          .thenApply(acc -> toDigest(acc, plan, limit));
+      CompletableFuture<Accumulator> collect =
+          collectAsync(handle, plan, plan.localSort() == null ? limit : Integer.MAX_VALUE);
+      return Fetches.cancelling(collect.thenApply(acc -> toDigest(acc, plan, limit)), collect);
     }
 
     private Digest toDigest(Accumulator acc, QueryPlan plan, int limit) {
       List<Paper> papers = finish(acc.papers, plan, limit);
-      boolean complete = acc.reachedEnd && !acc.truncated && papers.size() == acc.papers.size();
+      boolean complete = acc.reachedEnd && !acc.cut && !acc.truncated && papers.size() == acc.papers.size();
       DigestPeriod period = Objects.requireNonNull(plan.pushed().period(), "period");
       Instant fetchedAt = acc.fetchedAt == null ? settings.clock().instant() : acc.fetchedAt;
       return new Digest(handle.id(), period, papers, fetchedAt, complete);
@@ -222,6 +224,8 @@ public final class Engine implements AutoCloseable {
     final int limit;
     final List<Paper> papers = new ArrayList<>();
     boolean reachedEnd;
+    /** Whether the limit left papers of the last page unread. */
+    boolean cut;
     boolean truncated;
     @Nullable Instant fetchedAt;
 
@@ -277,6 +281,7 @@ public final class Engine implements AutoCloseable {
     @Override
     public boolean hasNext() {
       if (emitted >= acc.limit) {
+        acc.cut = current.hasNext();
         return false;
       }
       while (!current.hasNext()) {
@@ -345,10 +350,11 @@ public final class Engine implements AutoCloseable {
         Page page = fresh.value();
         checkToken(h, token, page, seen);
         for (Paper p : page.papers()) {
-          if (acc.papers.size() >= acc.limit) {
-            break;
-          }
           if (plan.filter().test(p)) {
+            if (acc.papers.size() >= acc.limit) {
+              acc.cut = true;
+              break;
+            }
             acc.papers.add(p);
           }
         }

@@ -165,7 +165,7 @@ public final class Fetches {
   }
 
   /** Makes cancelling {@code derived} cancel {@code upstream}; returns {@code derived}. */
-  static <R> CompletableFuture<R> cancelling(CompletableFuture<R> derived, CompletableFuture<?> upstream) {
+  public static <R> CompletableFuture<R> cancelling(CompletableFuture<R> derived, CompletableFuture<?> upstream) {
     derived.whenComplete((v, e) -> {
       if (derived.isCancelled()) {
         upstream.cancel(true);

@@ -1,0 +1,133 @@
+package io.github.paperdigest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+final class ModelTest {
+
+  @Test
+  void paperId_parsesArxivForms() {
+    assertThat(PaperId.parse("2505.09568")).isEqualTo(new PaperId("arxiv", "2505.09568", null));
+    assertThat(PaperId.parse("arxiv:2505.09568v2")).isEqualTo(new PaperId("arxiv", "2505.09568", 2));
+    assertThat(PaperId.parse("arXiv:1501.00001")).hasToString("arxiv:1501.00001");
+    assertThat(PaperId.parse("0808.0539")).hasToString("arxiv:0808.0539");
+    assertThat(PaperId.parse("https://arxiv.org/abs/2505.09568v3").version()).isEqualTo(3);
+    assertThat(PaperId.parse("http://arxiv.org/pdf/2505.09568.pdf").value()).isEqualTo("2505.09568");
+    assertThat(PaperId.parse("http://arxiv.org/abs/hep-th/9901001v1"))
+        .isEqualTo(new PaperId("arxiv", "hep-th/9901001", 1));
+    assertThat(PaperId.parse("math.GT/0309136")).hasToString("arxiv:math.GT/0309136");
+    assertThat(PaperId.parse("astro-ph/0601001").unversioned()).isEqualTo(PaperId.arxiv("astro-ph/0601001"));
+    assertThat(PaperId.parse("arxiv:2505.09568v2").toString()).isEqualTo("arxiv:2505.09568v2");
+    assertThat(PaperId.parse("arxiv:2505.09568v2").versionedValue()).isEqualTo("2505.09568v2");
+  }
+
+  @Test
+  void paperId_otherNamespaces() {
+    assertThat(PaperId.parse("doi:10.1145/3368089.3409741"))
+        .isEqualTo(PaperId.of("doi", "10.1145/3368089.3409741"));
+    assertThat(PaperId.parse("DOI:10.1/x").namespace()).isEqualTo("doi");
+    assertThat(PaperId.parse("openreview:abc123").toString()).isEqualTo("openreview:abc123");
+  }
+
+  @Test
+  void paperId_invalidInputNamed() {
+    for (String bad : List.of("", "abc", "2513.00001", "2505.0956", "1412.12345", "arxiv:hello", "2505.09568v0", "https://example.com/x")) {
+      assertThatThrownBy(() -> PaperId.parse(bad))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("'" + bad + "'");
+    }
+    assertThatThrownBy(() -> PaperId.arxiv("doi:10.1/x")).hasMessageContaining("Not an arXiv id: 'doi:10.1/x'");
+    assertThatThrownBy(() -> PaperId.parse(null)).isInstanceOf(NullPointerException.class).hasMessage("text == null");
+  }
+
+  @Test
+  void paper_normalisesAndMovesVersion() {
+    Paper p = Paper.builder(PaperId.parse("2104.12255v1"), "  A  title\n  wrapped ")
+        .abstractText("line one\n   line\ttwo ")
+        .source("arxiv")
+        .comment("  ")
+        .addAuthor(new Author(" Ada\n Lovelace ", List.of("Analytical Engines Ltd")))
+        .build();
+    assertThat(p.id()).isEqualTo(PaperId.arxiv("2104.12255"));
+    assertThat(p.version()).isEqualTo(1);
+    assertThat(p.versionedId()).hasToString("arxiv:2104.12255v1");
+    assertThat(p.title()).isEqualTo("A title wrapped");
+    assertThat(p.abstractText()).isEqualTo("line one line two");
+    assertThat(p.comment()).isNull();
+    assertThat(p.authors().get(0).name()).isEqualTo("Ada Lovelace");
+    assertThat(Paper.builder(PaperId.arxiv("2104.12255"), "0").source("x").build().title()).isEqualTo("0");
+  }
+
+  @Test
+  void paper_listsAreCopiedAndImmutable() {
+    List<String> cats = new ArrayList<>(List.of("cs.CL"));
+    Paper p = Paper.builder(PaperId.arxiv("2501.00001"), "T").source("s").categories(cats).build();
+    cats.add("cs.LG");
+    assertThat(p.categories()).containsExactly("cs.CL");
+    assertThatThrownBy(() -> p.categories().add("x")).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> p.attributes().clear()).isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void paper_rejectsBadComponents() {
+    assertThatThrownBy(() -> Paper.builder(PaperId.arxiv("2501.00001"), " \n").source("s").build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("Blank title for arxiv:2501.00001");
+    assertThatThrownBy(() -> Paper.builder(PaperId.arxiv("2501.00001"), "T").build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("Blank source for arxiv:2501.00001");
+    assertThatThrownBy(() -> Paper.builder(null, "T")).isInstanceOf(NullPointerException.class).hasMessage("id == null");
+    assertThatThrownBy(() -> new Metrics(-1, null, null)).hasMessage("upvotes < 0: -1");
+    assertThatThrownBy(() -> new Author(" ", List.of())).hasMessage("Blank author name");
+  }
+
+  @Test
+  void attributes_areTyped() {
+    AttributeKey<String> summary = AttributeKey.of("hf.aiSummary", String.class);
+    AttributeKey<List<String>> keywords = AttributeKey.ofList("hf.aiKeywords", String.class);
+    Paper p = Paper.builder(PaperId.arxiv("2501.00001"), "T").source("hf-daily")
+        .attribute(summary, "Short.")
+        .attribute(keywords, List.of("a", "b"))
+        .build();
+    assertThat(p.attribute(summary)).contains("Short.");
+    assertThat(p.attribute(keywords)).contains(List.of("a", "b"));
+    assertThat(p.attribute(AttributeKey.of("hf.other", Integer.class))).isEmpty();
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    AttributeKey<Object> raw = (AttributeKey) AttributeKey.of("hf.count", Integer.class);
+    assertThatThrownBy(() -> Paper.builder(PaperId.arxiv("2501.00001"), "T").attribute(raw, "text"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("hf.count takes java.lang.Integer, not java.lang.String");
+    assertThatThrownBy(() -> AttributeKey.of("bad name", String.class)).hasMessage("Invalid attribute name: 'bad name'");
+  }
+
+  @Test
+  void digestPeriod_parsesAndRenders() {
+    assertThat(DigestPeriod.parse("2025-10-03")).isEqualTo(DigestPeriod.day(LocalDate.of(2025, 10, 3)));
+    DigestPeriod w40 = DigestPeriod.parse("2025-W40");
+    assertThat(w40.start()).isEqualTo(LocalDate.of(2025, 9, 29));
+    assertThat(w40.end()).isEqualTo(LocalDate.of(2025, 10, 5));
+    assertThat(w40).hasToString("2025-W40");
+    assertThat(DigestPeriod.weekOf(LocalDate.of(2025, 10, 3))).isEqualTo(w40);
+    assertThat(DigestPeriod.parse("2020-W53")).hasToString("2020-W53");
+    assertThat(DigestPeriod.parse("2025-10")).isEqualTo(DigestPeriod.month(YearMonth.of(2025, 10)));
+    assertThat(DigestPeriod.parse("2025-10").end()).isEqualTo(LocalDate.of(2025, 10, 31));
+    assertThat(DigestPeriod.parse("latest")).isEqualTo(DigestPeriod.latest());
+    assertThat(DigestPeriod.parse("2026-01-01").contains(LocalDate.of(2026, 1, 1))).isTrue();
+    assertThat(DigestPeriod.parse("2025-W01").start()).isEqualTo(LocalDate.of(2024, 12, 30));
+  }
+
+  @Test
+  void digestPeriod_rejectsMalformed() {
+    for (String bad : List.of("2025-13", "2025-02-30", "2025-W54", "2021-W53", "yesterday", "2025/10/03")) {
+      assertThatThrownBy(() -> DigestPeriod.parse(bad))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith("Not a digest period: '" + bad + "'");
+    }
+    assertThatThrownBy(() -> DigestPeriod.parseWeek("2025-10")).hasMessageContaining("Not an ISO week: '2025-10'");
+    assertThatThrownBy(() -> new DigestPeriod(DigestPeriod.Kind.WEEK, LocalDate.of(2025, 10, 3)))
+        .hasMessage("An ISO week starts on a Monday, not 2025-10-03");
+  }
+}
