@@ -131,7 +131,11 @@ public record DigestPeriod(Kind kind, @Nullable LocalDate start) {
     if (!m.matches()) {
       throw new IllegalArgumentException("Not an ISO week: '" + text + "' (expected e.g. 2025-W40)");
     }
-    return week(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+    try {
+      return week(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("Not an ISO week: '" + text + "': " + e.getMessage(), e);
+    }
   }
 
   /** The last day of the period; null for LATEST. */

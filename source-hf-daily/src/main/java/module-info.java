@@ -1,0 +1,13 @@
+/**
+ * The {@code hf-daily} source: Hugging Face Daily Papers. Discovered by the PaperDigest core; its
+ * attribute keys are in {@link io.github.paperdigest.hf.HfDaily}.
+ */
+module io.github.paperdigest.source.hf {
+  requires io.github.paperdigest;
+  requires org.jsoup;
+  requires static org.jspecify;
+
+  exports io.github.paperdigest.hf;
+
+  provides io.github.paperdigest.spi.PaperSourceProvider with io.github.paperdigest.hf.HfDailyProvider;
+}
