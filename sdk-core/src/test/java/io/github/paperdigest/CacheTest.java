@@ -149,6 +149,21 @@ final class CacheTest {
   }
 
   @Test
+  void onDiskHttpCacheServesRepeatedRequestsAcrossClients(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    server.enqueue(new MockResponse.Builder().body(page(null, P1)).addHeader("Cache-Control", "max-age=3600").build());
+    for (int i = 0; i < 2; i++) {
+      try (PaperDigest disk = PaperDigest.builder()
+          .option("test", "base-url", server.url("/").toString())
+          .cache(false)
+          .httpCache(dir, 1_000_000)
+          .build()) {
+        assertThat(disk.from("test").list()).extracting(Paper::title).containsExactly("Sparse attention");
+      }
+    }
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
   void invalidateDropsEverything() {
     server.enqueue(json(page(null, P1), 600));
     server.enqueue(json(page(null, P1), 600));
