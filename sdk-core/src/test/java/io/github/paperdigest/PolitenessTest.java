@@ -43,20 +43,8 @@ final class PolitenessTest {
 
   @Test
   void intervalAndConcurrencyHoldUnderEightThreads() throws Exception {
-    List<Instant> starts = new CopyOnWriteArrayList<>();
-    AtomicInteger inFlight = new AtomicInteger();
-    AtomicInteger maxInFlight = new AtomicInteger();
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-        int now = inFlight.incrementAndGet();
-        maxInFlight.accumulateAndGet(now, Math::max);
-        starts.add(clock.instant());
-        Thread.sleep(5);
-        inFlight.decrementAndGet();
-        return new MockResponse.Builder().body(page(null, P1)).build();
-      }
-    });
+    Counting counting = new Counting(5);
+    server.setDispatcher(counting);
     PolitenessPolicy arxivLike = PolitenessPolicy.DEFAULT.withMinInterval(Duration.ofSeconds(3)).withMaxConcurrent(1);
     try (PaperDigest client = client(arxivLike)) {
       ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -70,27 +58,18 @@ final class PolitenessTest {
       }
       pool.shutdown();
     }
-    assertThat(starts).hasSize(8);
-    List<Instant> sorted = starts.stream().sorted().toList();
+    assertThat(counting.starts).hasSize(8);
+    List<Instant> sorted = counting.starts.stream().sorted().toList();
     for (int i = 1; i < sorted.size(); i++) {
       assertThat(Duration.between(sorted.get(i - 1), sorted.get(i))).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
     }
-    assertThat(maxInFlight.get()).isEqualTo(1);
+    assertThat(counting.maxInFlight.get()).isEqualTo(1);
   }
 
   @Test
   void concurrencyLimitHoldsWithRealTime() throws Exception {
-    AtomicInteger inFlight = new AtomicInteger();
-    AtomicInteger maxInFlight = new AtomicInteger();
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-        Thread.sleep(30);
-        inFlight.decrementAndGet();
-        return new MockResponse.Builder().body(page(null, P1)).build();
-      }
-    });
+    Counting counting = new Counting(30);
+    server.setDispatcher(counting);
     try (PaperDigest client = client(PolitenessPolicy.DEFAULT.withMaxConcurrent(2))) {
       ExecutorService pool = Executors.newFixedThreadPool(8);
       List<Future<?>> done = new ArrayList<>();
@@ -103,8 +82,29 @@ final class PolitenessTest {
       }
       pool.shutdown();
     }
-    assertThat(maxInFlight.get()).isBetween(1, 2);
+    assertThat(counting.maxInFlight.get()).isBetween(1, 2);
     assertThat(server.getRequestCount()).isEqualTo(8);
+  }
+
+  /** Answers every request after {@code millis}, recording start times and the peak in flight. */
+  private final class Counting extends Dispatcher {
+    final List<Instant> starts = new CopyOnWriteArrayList<>();
+    final AtomicInteger inFlight = new AtomicInteger();
+    final AtomicInteger maxInFlight = new AtomicInteger();
+    private final long millis;
+
+    Counting(long millis) {
+      this.millis = millis;
+    }
+
+    @Override
+    public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+      maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+      starts.add(clock.instant());
+      Thread.sleep(millis);
+      inFlight.decrementAndGet();
+      return new MockResponse.Builder().body(page(null, P1)).build();
+    }
   }
 
   @Test
