@@ -47,16 +47,7 @@ final class PolitenessTest {
     server.setDispatcher(counting);
     PolitenessPolicy arxivLike = PolitenessPolicy.DEFAULT.withMinInterval(Duration.ofSeconds(3)).withMaxConcurrent(1);
     try (PaperDigest client = client(arxivLike)) {
-      ExecutorService pool = Executors.newFixedThreadPool(8);
-      List<Future<?>> done = new ArrayList<>();
-      for (int i = 0; i < 8; i++) {
-        int n = i;
-        done.add(pool.submit(() -> client.from("test").search("q" + n).list()));
-      }
-      for (Future<?> f : done) {
-        f.get(10, TimeUnit.SECONDS);
-      }
-      pool.shutdown();
+      eightDistinctQueriesAtOnce(client);
     }
     assertThat(counting.starts).hasSize(8);
     List<Instant> sorted = counting.starts.stream().sorted().toList();
@@ -71,7 +62,16 @@ final class PolitenessTest {
     Counting counting = new Counting(30);
     server.setDispatcher(counting);
     try (PaperDigest client = client(PolitenessPolicy.DEFAULT.withMaxConcurrent(2))) {
-      ExecutorService pool = Executors.newFixedThreadPool(8);
+      eightDistinctQueriesAtOnce(client);
+    }
+    assertThat(counting.maxInFlight.get()).isBetween(1, 2);
+    assertThat(server.getRequestCount()).isEqualTo(8);
+  }
+
+  /** Runs 8 queries with distinct cache keys on 8 threads and waits for all of them. */
+  private static void eightDistinctQueriesAtOnce(PaperDigest client) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
       List<Future<?>> done = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
         int n = i;
@@ -80,10 +80,9 @@ final class PolitenessTest {
       for (Future<?> f : done) {
         f.get(10, TimeUnit.SECONDS);
       }
-      pool.shutdown();
+    } finally {
+      pool.shutdownNow();
     }
-    assertThat(counting.maxInFlight.get()).isBetween(1, 2);
-    assertThat(server.getRequestCount()).isEqualTo(8);
   }
 
   /** Answers every request after {@code millis}, recording start times and the peak in flight. */

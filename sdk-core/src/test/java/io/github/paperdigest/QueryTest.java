@@ -4,6 +4,7 @@ import static io.github.paperdigest.testing.Json.page;
 import static io.github.paperdigest.testing.Json.paper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.paperdigest.testing.FakeClock;
 import java.time.Instant;
@@ -136,17 +137,8 @@ final class QueryTest {
     assertThatThrownBy(() -> client.from("plain").search("x").sortBy(Sort.RELEVANCE).list())
         .hasMessageContaining("sort RELEVANCE: the source has no relevance ranking");
     assertThat(server.getRequestCount()).isZero();
-    assertThat(((UnsupportedQueryException) catchThrowable(() -> client.from("plain").minUpvotes(1).list())).criterion())
-        .isEqualTo("MIN_UPVOTES");
-  }
-
-  private static Throwable catchThrowable(Runnable r) {
-    try {
-      r.run();
-      return null;
-    } catch (RuntimeException e) {
-      return e;
-    }
+    assertThat(catchThrowableOfType(UnsupportedQueryException.class, () -> client.from("plain").minUpvotes(1).list())
+        .criterion()).isEqualTo("MIN_UPVOTES");
   }
 
   @Test

@@ -18,14 +18,6 @@ import okhttp3.Request;
  * with the source's politeness interceptor and the User-Agent, and the fetch factory.
  */
 final class DefaultSourceContext implements SourceContext {
-  private static final ErrorDecoder PLAIN_TEXT_ERRORS = (status, body) -> {
-    String text = body.strip();
-    if (text.isEmpty() || text.startsWith("<")) {
-      return null;
-    }
-    return text.length() > 300 ? text.substring(0, 300) + "…" : text;
-  };
-
   private final String sourceId;
   private final OkHttpClient client;
   private final Moshi moshi;
@@ -81,7 +73,7 @@ final class DefaultSourceContext implements SourceContext {
 
   @Override
   public <T> Fetch<T> fetch(Request request, ResponseParser<T> parser) {
-    return fetch(request, parser, PLAIN_TEXT_ERRORS);
+    return fetch(request, parser, ErrorDecoder.PLAIN_TEXT);
   }
 
   @Override

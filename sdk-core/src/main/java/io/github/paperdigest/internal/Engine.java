@@ -12,6 +12,7 @@ import io.github.paperdigest.SourceConfigurationException;
 import io.github.paperdigest.SourceInfo;
 import io.github.paperdigest.SourceParseException;
 import io.github.paperdigest.UnsupportedQueryException;
+import io.github.paperdigest.spi.Fetch;
 import io.github.paperdigest.spi.Page;
 import io.github.paperdigest.spi.PageRequest;
 import io.github.paperdigest.spi.PaperSource;
@@ -150,40 +151,49 @@ public final class Engine implements AutoCloseable {
     /** A lazy iterator: each page is fetched when the previous one is used up. */
     public Iterator<Paper> iterator() {
       if (plan.localSort() == null) {
-        return new Cursor(handle, plan, limit);
+        return new Cursor(new Walk(handle, plan, limit));
       }
-      List<Paper> all = new ArrayList<>();
-      new Cursor(handle, plan, Integer.MAX_VALUE).forEachRemaining(all::add);
-      all.sort(plan.localSort());
-      return all.subList(0, Math.min(limit, all.size())).iterator();
+      Cursor all = new Cursor(new Walk(handle, plan, Integer.MAX_VALUE));
+      all.forEachRemaining(all.walk.acc.papers::add);
+      return finish(all.walk.acc.papers).iterator();
     }
 
     /** All results, fetched page by page without blocking. */
     public CompletableFuture<List<Paper>> listAsync() {
-      CompletableFuture<Accumulator> collect =
-          collectAsync(handle, plan, plan.localSort() == null ? limit : Integer.MAX_VALUE);
-      return Fetches.cancelling(collect.thenApply(r -> finish(r.papers, plan, limit)), collect);
+      CompletableFuture<Accumulator> collect = collectAsync(new Walk(handle, plan, fetchLimit()));
+      return Fetches.cancelling(collect.thenApply(acc -> finish(acc.papers)), collect);
     }
 
     /** The digest the query describes (its period must be set). */
     public Digest digest() {
-      Cursor cursor = new Cursor(handle, plan, plan.localSort() == null ? limit : Integer.MAX_VALUE);
-      List<Paper> papers = new ArrayList<>();
-      cursor.forEachRemaining(papers::add);
-      Accumulator acc = cursor.accumulator();
-      acc.papers.addAll(papers);
-      return toDigest(acc, plan, limit);
+      Cursor cursor = new Cursor(new Walk(handle, plan, fetchLimit()));
+      cursor.forEachRemaining(cursor.walk.acc.papers::add);
+      return toDigest(cursor.walk.acc);
     }
 
     /** The digest, without blocking. */
     public CompletableFuture<Digest> digestAsync() {
-      CompletableFuture<Accumulator> collect =
-          collectAsync(handle, plan, plan.localSort() == null ? limit : Integer.MAX_VALUE);
-      return Fetches.cancelling(collect.thenApply(acc -> toDigest(acc, plan, limit)), collect);
+      CompletableFuture<Accumulator> collect = collectAsync(new Walk(handle, plan, fetchLimit()));
+      return Fetches.cancelling(collect.thenApply(this::toDigest), collect);
     }
 
-    private Digest toDigest(Accumulator acc, QueryPlan plan, int limit) {
-      List<Paper> papers = finish(acc.papers, plan, limit);
+    /** How many papers to read: all of them when the core must sort before it can limit. */
+    private int fetchLimit() {
+      return plan.localSort() == null ? limit : Integer.MAX_VALUE;
+    }
+
+    /** The papers in the query's order, limited. */
+    private List<Paper> finish(List<Paper> papers) {
+      List<Paper> out = papers;
+      if (plan.localSort() != null) {
+        out = new ArrayList<>(papers);
+        out.sort(plan.localSort());
+      }
+      return out.size() > limit ? List.copyOf(out.subList(0, limit)) : List.copyOf(out);
+    }
+
+    private Digest toDigest(Accumulator acc) {
+      List<Paper> papers = finish(acc.papers);
       boolean complete = acc.reachedEnd && !acc.cut && !acc.truncated && papers.size() == acc.papers.size();
       DigestPeriod period = Objects.requireNonNull(plan.pushed().period(), "period");
       Instant fetchedAt = acc.fetchedAt == null ? settings.clock().instant() : acc.fetchedAt;
@@ -210,15 +220,6 @@ public final class Engine implements AutoCloseable {
     return new Prepared(h, QueryPlan.of(id, h.caps(), spec), limit);
   }
 
-  private static List<Paper> finish(List<Paper> papers, QueryPlan plan, int limit) {
-    List<Paper> out = papers;
-    if (plan.localSort() != null) {
-      out = new ArrayList<>(papers);
-      out.sort(plan.localSort());
-    }
-    return out.size() > limit ? List.copyOf(out.subList(0, limit)) : List.copyOf(out);
-  }
-
   /** Papers collected from pages, and what the pages said about completeness. */
   private static final class Accumulator {
     final int limit;
@@ -232,71 +233,80 @@ public final class Engine implements AutoCloseable {
     Accumulator(int limit) {
       this.limit = limit;
     }
-
-    void page(ResultCache.Fresh<Page> fresh) {
-      truncated |= fresh.value().truncated();
-      if (fetchedAt == null || fresh.fetchedAt().isBefore(fetchedAt)) {
-        fetchedAt = fresh.fetchedAt();
-      }
-    }
   }
 
-  private ResultCache.Key pageKey(Handle h, PageRequest request) {
-    return new ResultCache.Key(h.id(), "page", request);
-  }
-
-  private PageRequest pageRequest(QueryPlan plan, @Nullable String token, int wanted) {
-    int hint = plan.filtersOrSorts() || wanted == Integer.MAX_VALUE ? 0 : wanted;
-    return new PageRequest(plan.pushed(), token, hint);
-  }
-
-  private static void checkToken(Handle h, @Nullable String previous, Page page, Set<String> seen) {
-    String next = page.nextPageToken();
-    if (next != null && !seen.add(next)) {
-      throw new SourceParseException(h.id(), null, "page " + previous,
-          "the source named page '" + next + "' again, which would loop forever", null);
-    }
-  }
-
-  /** The lazy iterator over a query's results. Not thread-safe, like every iterator. */
-  private final class Cursor implements Iterator<Paper> {
-    private final Handle handle;
-    private final QueryPlan plan;
-    private final Accumulator acc;
+  /**
+   * One walk through a query's pages, shared by the lazy iterator and the async collector: it
+   * builds each page request (through the cache), and records what each page says.
+   */
+  private final class Walk {
+    final Handle handle;
+    final QueryPlan plan;
+    final Accumulator acc;
     private final Set<String> seenTokens = new HashSet<>();
     private @Nullable String token;
-    private Iterator<Paper> current = Collections.emptyIterator();
-    private int emitted;
 
-    Cursor(Handle handle, QueryPlan plan, int limit) {
+    Walk(Handle handle, QueryPlan plan, int limit) {
       this.handle = handle;
       this.plan = plan;
       this.acc = new Accumulator(limit);
     }
 
-    Accumulator accumulator() {
-      return acc;
+    /** The next page request, when {@code produced} papers have been passed on so far. */
+    PageRequest nextRequest(int produced) {
+      int wanted = acc.limit - produced;
+      int hint = plan.filtersOrSorts() || acc.limit == Integer.MAX_VALUE ? 0 : wanted;
+      return new PageRequest(plan.pushed(), token, hint);
+    }
+
+    ResultCache.Key key(PageRequest request) {
+      return new ResultCache.Key(handle.id(), "page", request);
+    }
+
+    Fetch<Page> fetch(PageRequest request) {
+      return handle.source().fetchPage(request);
+    }
+
+    /** Records a fetched page and returns its papers that pass the local filter. */
+    List<Paper> accept(ResultCache.Fresh<Page> fresh) {
+      Page page = fresh.value();
+      acc.truncated |= page.truncated();
+      if (acc.fetchedAt == null || fresh.fetchedAt().isBefore(acc.fetchedAt)) {
+        acc.fetchedAt = fresh.fetchedAt();
+      }
+      String next = page.nextPageToken();
+      if (next != null && !seenTokens.add(next)) {
+        throw new SourceParseException(handle.id(), null, "page " + token,
+            "the source named page '" + next + "' again, which would loop forever", null);
+      }
+      token = next;
+      acc.reachedEnd = next == null;
+      return page.papers().stream().filter(plan.filter()).toList();
+    }
+  }
+
+  /** The lazy iterator over a query's results. Not thread-safe, like every iterator. */
+  private final class Cursor implements Iterator<Paper> {
+    final Walk walk;
+    private Iterator<Paper> current = Collections.emptyIterator();
+    private int emitted;
+
+    Cursor(Walk walk) {
+      this.walk = walk;
     }
 
     @Override
     public boolean hasNext() {
-      if (emitted >= acc.limit) {
-        acc.cut = current.hasNext();
+      if (emitted >= walk.acc.limit) {
+        walk.acc.cut = current.hasNext();
         return false;
       }
       while (!current.hasNext()) {
-        if (acc.reachedEnd) {
+        if (walk.acc.reachedEnd) {
           return false;
         }
-        PageRequest request = pageRequest(plan, token, acc.limit - emitted);
-        ResultCache.Fresh<Page> fresh = cache.get(pageKey(handle, request),
-            handle.source().fetchPage(request), Page::freshness);
-        acc.page(fresh);
-        Page page = fresh.value();
-        checkToken(handle, token, page, seenTokens);
-        current = page.papers().stream().filter(plan.filter()).iterator();
-        token = page.nextPageToken();
-        acc.reachedEnd = token == null;
+        PageRequest request = walk.nextRequest(emitted);
+        current = walk.accept(cache.get(walk.key(request), walk.fetch(request), Page::freshness)).iterator();
       }
       return true;
     }
@@ -311,8 +321,7 @@ public final class Engine implements AutoCloseable {
     }
   }
 
-  private CompletableFuture<Accumulator> collectAsync(Handle h, QueryPlan plan, int limit) {
-    Accumulator acc = new Accumulator(limit);
+  private CompletableFuture<Accumulator> collectAsync(Walk walk) {
     AtomicReference<CompletableFuture<?>> current = new AtomicReference<>();
     CompletableFuture<Accumulator> result = new CompletableFuture<>();
     result.whenComplete((v, e) -> {
@@ -321,20 +330,19 @@ public final class Engine implements AutoCloseable {
         c.cancel(true);
       }
     });
-    step(h, plan, null, acc, new HashSet<>(), current, result);
+    step(walk, current, result);
     return result;
   }
 
-  private void step(Handle h, QueryPlan plan, @Nullable String token, Accumulator acc, Set<String> seen,
-      AtomicReference<CompletableFuture<?>> current, CompletableFuture<Accumulator> result) {
+  private void step(Walk walk, AtomicReference<CompletableFuture<?>> current, CompletableFuture<Accumulator> result) {
     if (result.isDone()) {
       return;
     }
-    PageRequest request;
+    Accumulator acc = walk.acc;
     CompletableFuture<ResultCache.Fresh<Page>> call;
     try {
-      request = pageRequest(plan, token, acc.limit - acc.papers.size());
-      call = cache.getAsync(pageKey(h, request), h.source().fetchPage(request), Page::freshness);
+      PageRequest request = walk.nextRequest(acc.papers.size());
+      call = cache.getAsync(walk.key(request), walk.fetch(request), Page::freshness);
     } catch (RuntimeException e) {
       result.completeExceptionally(e);
       return;
@@ -346,23 +354,17 @@ public final class Engine implements AutoCloseable {
         return;
       }
       try {
-        acc.page(fresh);
-        Page page = fresh.value();
-        checkToken(h, token, page, seen);
-        for (Paper p : page.papers()) {
-          if (plan.filter().test(p)) {
-            if (acc.papers.size() >= acc.limit) {
-              acc.cut = true;
-              break;
-            }
-            acc.papers.add(p);
+        for (Paper p : walk.accept(fresh)) {
+          if (acc.papers.size() >= acc.limit) {
+            acc.cut = true;
+            break;
           }
+          acc.papers.add(p);
         }
-        acc.reachedEnd = !page.hasNext();
         if (acc.reachedEnd || acc.papers.size() >= acc.limit) {
           result.complete(acc);
         } else {
-          step(h, plan, page.nextPageToken(), acc, seen, current, result);
+          step(walk, current, result);
         }
       } catch (RuntimeException e) {
         result.completeExceptionally(e);

@@ -10,6 +10,17 @@ import org.jspecify.annotations.Nullable;
 public interface ErrorDecoder {
 
   /**
+   * The default: the body itself when it is plain text (not HTML or XML), cut to 300 characters.
+   */
+  ErrorDecoder PLAIN_TEXT = (status, body) -> {
+    String text = body.strip();
+    if (text.isEmpty() || text.startsWith("<")) {
+      return null;
+    }
+    return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+  };
+
+  /**
    * The publisher's message in {@code body} (its first 64 KiB), or null if there is none.
    * Must not throw.
    */

@@ -41,7 +41,8 @@ public interface SourceContext {
    * status is 2xx. Other statuses fail with {@link io.github.paperdigest.SourceHttpException}
    * (429: {@link io.github.paperdigest.RateLimitedException}), I/O errors and timeouts with
    * {@link io.github.paperdigest.SourceUnavailableException}, a body over the size limit with
-   * {@link io.github.paperdigest.ResponseTooLargeException}.
+   * {@link io.github.paperdigest.ResponseTooLargeException}. The publisher's message is read from
+   * error bodies with {@link ErrorDecoder#PLAIN_TEXT}.
    */
   <T> Fetch<T> fetch(Request request, ResponseParser<T> parser);
 

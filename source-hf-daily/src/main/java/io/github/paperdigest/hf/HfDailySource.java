@@ -64,8 +64,7 @@ final class HfDailySource implements PaperSource {
     } catch (IOException | RuntimeException e) {
       // not JSON: fall through to the plain text
     }
-    String text = body.strip();
-    return text.isEmpty() || text.startsWith("<") ? null : text.substring(0, Math.min(300, text.length()));
+    return ErrorDecoder.PLAIN_TEXT.message(status, body);
   };
 
   private final SourceContext context;
