@@ -217,7 +217,9 @@ public final class Engine implements AutoCloseable {
       }
     }
     Handle h = handle(id);
-    return new Prepared(h, QueryPlan.of(id, h.caps(), spec), limit);
+    QueryPlan plan = QueryPlan.of(id, h.caps(), spec);
+    h.source().check(plan.pushed());
+    return new Prepared(h, plan, limit);
   }
 
   /** Papers collected from pages, and what the pages said about completeness. */

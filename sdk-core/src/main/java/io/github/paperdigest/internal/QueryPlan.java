@@ -50,8 +50,9 @@ record QueryPlan(QuerySpec pushed, Set<Criterion> local, Predicate<Paper> filter
     Set<Criterion> pushed = EnumSet.noneOf(Criterion.class);
     Set<Criterion> local = EnumSet.noneOf(Criterion.class);
     boolean upvotes = caps.metrics().contains(Metric.UPVOTES);
+    Set<Criterion> nativeCriteria = caps.nativeCriteria(spec);
     for (Criterion c : spec.criteria()) {
-      if (caps.criteria().contains(c)) {
+      if (nativeCriteria.contains(c)) {
         pushed.add(c);
       } else if (c == Criterion.PERIOD) {
         throw new UnsupportedQueryException(sourceId, "PERIOD", "the source serves no digests");
@@ -69,7 +70,7 @@ record QueryPlan(QuerySpec pushed, Set<Criterion> local, Predicate<Paper> filter
     Comparator<Paper> localSort = null;
     Sort pushedSort = null;
     if (sort != null) {
-      if (caps.sorts().contains(sort)) {
+      if (spec.period() == null && caps.sorts().contains(sort)) {
         pushedSort = sort;
       } else {
         localSort = switch (sort) {

@@ -17,6 +17,16 @@ public interface PaperSource extends AutoCloseable {
   SourceCapabilities capabilities();
 
   /**
+   * Checks the part of a query pushed down to this source (its options above all) when the query
+   * is planned, before any request is made, so that a bad query fails where it is run rather than
+   * when its first page is read. Does nothing by default.
+   *
+   * @throws IllegalArgumentException if a value is malformed (e.g. an unknown option value)
+   * @throws io.github.paperdigest.UnsupportedQueryException if the source cannot answer the query
+   */
+  default void check(QuerySpec query) {}
+
+  /**
    * One page of the results of {@code request.query()}. A query with a
    * {@link QuerySpec#period() period} asks for a digest; the core reads its pages to the end.
    */

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.Collections;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a source can do, which the core's query planner reads: the criteria and sorts the source
@@ -18,7 +19,9 @@ import java.util.Collections;
  * core can filter or sort by upvotes locally), the digest periods it serves, and lookup by id.
  * Immutable; build with {@link #builder()}.
  *
- * @param criteria criteria the source evaluates natively
+ * @param criteria criteria the source evaluates natively in queries without a period
+ * @param digestCriteria criteria the source evaluates natively in digests (queries with a period);
+ *     with a period every sort is applied by the core, on the source's order
  * @param sorts sorts the source applies natively
  * @param metrics metrics its papers carry
  * @param periods digest periods it serves (empty: no digests)
@@ -30,6 +33,7 @@ import java.util.Collections;
  */
 public record SourceCapabilities(
     Set<Criterion> criteria,
+    Set<Criterion> digestCriteria,
     Set<Sort> sorts,
     Set<Metric> metrics,
     Set<DigestPeriod.Kind> periods,
@@ -46,6 +50,7 @@ public record SourceCapabilities(
    */
   public SourceCapabilities {
     criteria = Collections.unmodifiableSet(copy(criteria, Criterion.class));
+    digestCriteria = Collections.unmodifiableSet(copy(digestCriteria, Criterion.class));
     sorts = Collections.unmodifiableSet(copy(sorts, Sort.class));
     metrics = Collections.unmodifiableSet(copy(metrics, Metric.class));
     periods = Collections.unmodifiableSet(copy(periods, DigestPeriod.Kind.class));
@@ -62,6 +67,14 @@ public record SourceCapabilities(
     return set.isEmpty() ? EnumSet.noneOf(type) : EnumSet.copyOf(set);
   }
 
+  /**
+   * The criteria evaluated natively for {@code query}: {@link #digestCriteria()} when it has a
+   * period, else {@link #criteria()}.
+   */
+  public Set<Criterion> nativeCriteria(QuerySpec query) {
+    return query.period() != null ? digestCriteria : criteria;
+  }
+
   /** Whether the source serves digests for at least one kind of period. */
   public boolean digests() {
     return !periods.isEmpty();
@@ -75,6 +88,7 @@ public record SourceCapabilities(
   /** Builds {@link SourceCapabilities}. Not thread-safe. */
   public static final class Builder {
     private final Set<Criterion> criteria = EnumSet.noneOf(Criterion.class);
+    private @Nullable Set<Criterion> digestCriteria;
     private final Set<Sort> sorts = EnumSet.noneOf(Sort.class);
     private final Set<Metric> metrics = EnumSet.noneOf(Metric.class);
     private final Set<DigestPeriod.Kind> periods = EnumSet.noneOf(DigestPeriod.Kind.class);
@@ -89,6 +103,19 @@ public record SourceCapabilities(
     /** Adds natively evaluated criteria. */
     public Builder criteria(Criterion... criteria) {
       this.criteria.addAll(Arrays.asList(criteria));
+      return this;
+    }
+
+    /**
+     * Sets the criteria evaluated natively in digests (queries with a period), when they differ from
+     * {@link #criteria(Criterion...)}: a source whose digest endpoint takes only a category, say,
+     * declares {@code digestCriteria(Criterion.CATEGORY)}, and the core filters digests by text
+     * itself. Calling it with no argument declares none. When never called, digests use the same
+     * criteria as other queries.
+     */
+    public Builder digestCriteria(Criterion... criteria) {
+      this.digestCriteria = EnumSet.noneOf(Criterion.class);
+      this.digestCriteria.addAll(Arrays.asList(criteria));
       return this;
     }
 
@@ -140,7 +167,12 @@ public record SourceCapabilities(
 
     /** Builds the capabilities. */
     public SourceCapabilities build() {
-      return new SourceCapabilities(criteria, sorts, metrics, periods, lookup, idNamespaces, maxLookupBatch,
+      Set<Criterion> inDigests = EnumSet.noneOf(Criterion.class);
+      inDigests.addAll(digestCriteria == null ? criteria : digestCriteria);
+      if (!periods.isEmpty()) {
+        inDigests.add(Criterion.PERIOD);
+      }
+      return new SourceCapabilities(criteria, inDigests, sorts, metrics, periods, lookup, idNamespaces, maxLookupBatch,
           options, lookupFreshness);
     }
   }

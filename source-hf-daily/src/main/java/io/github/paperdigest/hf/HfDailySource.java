@@ -48,6 +48,7 @@ import org.jsoup.nodes.Element;
 final class HfDailySource implements PaperSource {
   private static final SourceCapabilities CAPABILITIES = SourceCapabilities.builder()
       .criteria(Criterion.TEXT)
+      .digestCriteria()
       .periods(DigestPeriod.Kind.DAY, DigestPeriod.Kind.WEEK, DigestPeriod.Kind.MONTH, DigestPeriod.Kind.LATEST)
       .metrics(Metric.UPVOTES, Metric.COMMENTS, Metric.GITHUB_STARS)
       .lookup(1, PaperId.ARXIV)
@@ -105,8 +106,7 @@ final class HfDailySource implements PaperSource {
   }
 
   @Override
-  public Fetch<Page> fetchPage(PageRequest request) {
-    QuerySpec q = request.query();
+  public void check(QuerySpec q) {
     String sort = q.option("sort");
     if (sort != null && !sort.equals("trending") && !sort.equals("publishedAt")) {
       throw new IllegalArgumentException("hf-daily sort must be trending or publishedAt, not '" + sort + "'");
@@ -115,13 +115,20 @@ final class HfDailySource implements PaperSource {
     if (submitter != null && !submitter.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
       throw new IllegalArgumentException("Not a Hugging Face user name: '" + submitter + "'");
     }
+  }
+
+  @Override
+  public Fetch<Page> fetchPage(PageRequest request) {
+    QuerySpec q = request.query();
+    String sort = q.option("sort");
+    String submitter = q.option("submitter");
     if (q.period() == null && q.text() != null) {
       return search(q.text(), request.pageSizeHint());
     }
     DigestPeriod period = q.period() == null ? DigestPeriod.latest() : q.period();
     Duration freshness = freshness(period);
     if (htmlMode || "true".equals(q.option("html"))) {
-      return html(period, sort).map(papers -> Page.last(textFilter(papers, q.text()), freshness));
+      return html(period, sort).map(papers -> Page.last(papers, freshness));
     }
     int p = request.pageToken() == null ? 0 : Integer.parseInt(request.pageToken());
     HttpUrl.Builder url = base.newBuilder().addPathSegments("api/daily_papers");
@@ -141,13 +148,13 @@ final class HfDailySource implements PaperSource {
     Fetch<Page> api = context.fetch(request(url.build()), r -> {
       List<Paper> papers = mapper.items(readJson(r), r.url().toString());
       String next = papers.size() >= pageSize ? Integer.toString(p + 1) : null;
-      return Page.of(textFilter(papers, q.text()), next, freshness);
+      return Page.of(papers, next, freshness);
     }, ERRORS);
     if (p > 0) {
       return api;
     }
     return api.recover(HfDailySource::routeGone,
-        e -> html(period, sort).map(papers -> Page.last(textFilter(papers, q.text()), freshness)));
+        e -> html(period, sort).map(papers -> Page.last(papers, freshness)));
   }
 
   private static boolean routeGone(PaperDigestException e) {
@@ -233,17 +240,6 @@ final class HfDailySource implements PaperSource {
       }
       return value;
     }
-  }
-
-  private static List<Paper> textFilter(List<Paper> papers, @Nullable String text) {
-    if (text == null) {
-      return papers;
-    }
-    List<String> words = List.of(text.toLowerCase(Locale.ROOT).split("\\s+"));
-    return papers.stream().filter(p -> {
-      String hay = (p.title() + " " + p.abstractText()).toLowerCase(Locale.ROOT);
-      return words.stream().allMatch(hay::contains);
-    }).toList();
   }
 
   /** Recent lists keep changing (upvotes move all day); old ones are settled. */
