@@ -1,9 +1,14 @@
 /**
- * The {@code arxiv} source. A skeleton for now: the source itself is the subject of its own issue
- * (search, id lookup, daily announcements); until then this module provides no source.
+ * The {@code arxiv} source: search with a typed query builder, papers by id in batches, and the
+ * daily announcements of categories, within arXiv's terms of use (one request every three seconds,
+ * one connection at a time). See {@link io.github.paperdigest.arxiv.Arxiv}.
  */
 module io.github.paperdigest.source.arxiv {
   requires io.github.paperdigest;
   requires org.jsoup;
   requires static org.jspecify;
+
+  exports io.github.paperdigest.arxiv;
+
+  provides io.github.paperdigest.spi.PaperSourceProvider with io.github.paperdigest.arxiv.ArxivProvider;
 }

@@ -1,0 +1,262 @@
+package io.github.paperdigest.arxiv;
+
+import io.github.paperdigest.Author;
+import io.github.paperdigest.Links;
+import io.github.paperdigest.Paper;
+import io.github.paperdigest.PaperId;
+import io.github.paperdigest.SourceHttpException;
+import io.github.paperdigest.SourceParseException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+import org.jsoup.parser.StreamParser;
+
+/**
+ * Reads the Atom feed of the arXiv query API, in the format served until 2025-08 (namespaces
+ * declared on each element, hard-wrapped titles, {@code rel}/{@code title} on links) and the one
+ * served since 2025-11. Entries are read one at a time and dropped from the tree once mapped, so a
+ * page of 2,000 entries never exists twice in memory.
+ */
+final class AtomParser {
+  private AtomParser() {}
+
+  /**
+   * A page of the API's answer.
+   *
+   * @param papers the entries that describe a paper
+   * @param entries how many {@code <entry>} elements the page had, blank ones included
+   * @param totalResults {@code opensearch:totalResults}, or null if absent
+   */
+  record Feed(List<Paper> papers, int entries, @Nullable Long totalResults) {}
+
+  static Feed parse(InputStream body, String url, int status) throws IOException {
+    Xml.TailReader reader = new Xml.TailReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+    List<Paper> papers = new ArrayList<>();
+    int entries = 0;
+    Long total = null;
+    boolean feed = false;
+    boolean checked = false;
+    try (StreamParser parser = new StreamParser(Parser.xmlParser()).parse(reader, url)) {
+      Iterator<Element> it = parser.iterator();
+      while (it.hasNext()) {
+        Element e = it.next();
+        if (!checked) {
+          Xml.refuseDoctype(parser.document(), url);
+          checked = true;
+        }
+        Element parent = e.parent();
+        boolean inFeed = parent != null && Xml.localName(parent).equals("feed");
+        switch (Xml.localName(e)) {
+          case "entry" -> {
+            if (inFeed) {
+              Paper p = entry(e, entries, url, status);
+              entries++;
+              if (p != null) {
+                papers.add(p);
+              }
+              e.remove();
+            }
+          }
+          case "totalResults" -> {
+            if (inFeed) {
+              total = number(e.text(), url);
+            }
+          }
+          case "feed" -> feed = parent == null || parent.parent() == null;
+          default -> { }
+        }
+      }
+    }
+    if (!feed) {
+      throw new SourceParseException(Arxiv.ID, url, "document", "expected an Atom <feed>, found none", null);
+    }
+    if (!reader.endsWith("</feed>")) {
+      throw new SourceParseException(Arxiv.ID, url, "document",
+          "the feed ends before </feed>: the response was cut short", null);
+    }
+    return new Feed(papers, entries, total);
+  }
+
+  private static long number(String text, String url) {
+    try {
+      long n = Long.parseLong(text.strip());
+      if (n < 0) {
+        throw new NumberFormatException("negative");
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new SourceParseException(Arxiv.ID, url, "opensearch:totalResults",
+          "expected a count, found '" + text + "'", e);
+    }
+  }
+
+  /** The paper an entry describes; null for the blank entries arXiv sends for unknown ids. */
+  static @Nullable Paper entry(Element entry, int index, String url, int status) {
+    String where = "entry[" + index + "]";
+    String id = null;
+    String title = null;
+    String summary = "";
+    Instant published = null;
+    Instant updated = null;
+    String primary = null;
+    List<String> categories = new ArrayList<>();
+    List<Author> authors = new ArrayList<>();
+    Links links = Links.NONE;
+    String comment = null;
+    String journalRef = null;
+    String doi = null;
+    for (Element child : entry.children()) {
+      switch (Xml.localName(child)) {
+        case "id" -> id = child.text();
+        case "title" -> title = child.text();
+        case "summary" -> summary = child.text();
+        case "published" -> published = instant(child.text(), url, where + "/published");
+        case "updated" -> updated = instant(child.text(), url, where + "/updated");
+        case "primary_category" -> primary = child.attr("term");
+        case "category" -> {
+          String term = child.attr("term").strip();
+          if (!term.isEmpty() && !categories.contains(term)) {
+            categories.add(term);
+          }
+        }
+        case "author" -> {
+          Author a = author(child);
+          if (a != null) {
+            authors.add(a);
+          }
+        }
+        case "link" -> links = link(links, child);
+        case "comment" -> comment = child.text();
+        case "journal_ref" -> journalRef = child.text();
+        case "doi" -> doi = child.text();
+        default -> { }
+      }
+    }
+    if ((id == null || id.isBlank()) && (title == null || title.isBlank())) {
+      return null;
+    }
+    if ("Error".equals(title) && id != null && id.contains("/api/errors")) {
+      throw new SourceHttpException(Arxiv.ID, status, url, summary.isBlank() ? "error" : summary);
+    }
+    if (id == null || id.isBlank()) {
+      throw new SourceParseException(Arxiv.ID, url, where + "/id", "the entry titled '" + title + "' has no id", null);
+    }
+    PaperId paperId;
+    try {
+      paperId = PaperId.arxiv(id);
+    } catch (IllegalArgumentException e) {
+      throw new SourceParseException(Arxiv.ID, url, where + "/id", "not an arXiv id: '" + id + "'", e);
+    }
+    if (title == null || title.isBlank()) {
+      throw new SourceParseException(Arxiv.ID, url, where + "/title", "entry " + paperId + " has no title", null);
+    }
+    if (primary != null && !primary.isBlank()) {
+      categories.remove(primary);
+      categories.add(0, primary);
+    }
+    if (links.abstractPage() == null) {
+      links = links.withAbstractPage(URI.create("https://arxiv.org/abs/" + paperId.versionedValue()));
+    }
+    return Paper.builder(paperId, title)
+        .abstractText(summary)
+        .authors(authors)
+        .published(published)
+        .updated(updated)
+        .primaryCategory(primary)
+        .categories(categories)
+        .links(links)
+        .comment(comment)
+        .journalRef(journalRef)
+        .doi(doi)
+        .source(Arxiv.ID)
+        .build();
+  }
+
+  private static @Nullable Author author(Element author) {
+    String name = null;
+    List<String> affiliations = new ArrayList<>();
+    for (Element c : author.children()) {
+      switch (Xml.localName(c)) {
+        case "name" -> name = c.text();
+        case "affiliation" -> {
+          if (!c.text().isBlank()) {
+            affiliations.add(c.text());
+          }
+        }
+        default -> { }
+      }
+    }
+    return name == null || name.isBlank() ? null : new Author(name, affiliations);
+  }
+
+  private static Links link(Links links, Element link) {
+    String href = link.attr("href").strip();
+    URI uri = uri(href);
+    if (uri == null) {
+      return links;
+    }
+    String title = link.attr("title");
+    String type = link.attr("type");
+    String path = uri.getPath() == null ? "" : uri.getPath();
+    if (title.equals("doi") || (uri.getHost() != null && uri.getHost().endsWith("doi.org"))) {
+      return links.withDoi(uri);
+    }
+    if (title.equals("pdf") || type.equals("application/pdf") || path.startsWith("/pdf/")) {
+      return links.withPdf(uri);
+    }
+    if (link.attr("rel").equals("alternate") || path.startsWith("/abs/")) {
+      return links.withAbstractPage(uri);
+    }
+    return links;
+  }
+
+  private static @Nullable URI uri(String href) {
+    if (href.isEmpty()) {
+      return null;
+    }
+    try {
+      URI uri = URI.create(href);
+      return uri.isAbsolute() ? uri : null;
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static @Nullable Instant instant(String text, String url, String where) {
+    String t = text.strip();
+    if (t.isEmpty()) {
+      return null;
+    }
+    try {
+      return java.time.OffsetDateTime.parse(t).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new SourceParseException(Arxiv.ID, url, where, "expected an ISO-8601 instant, found '" + t + "'", e);
+    }
+  }
+
+  /** arXiv's own message in an error feed (HTTP 400), or null. Never throws. */
+  static @Nullable String errorMessage(String body) {
+    try {
+      org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(body, "", Parser.xmlParser());
+      for (Element entry : doc.getElementsByTag("entry")) {
+        Element summary = entry.getElementsByTag("summary").first();
+        if (summary != null && !summary.text().isBlank()) {
+          return summary.text();
+        }
+      }
+    } catch (RuntimeException e) {
+      // not XML: fall through
+    }
+    return null;
+  }
+}
