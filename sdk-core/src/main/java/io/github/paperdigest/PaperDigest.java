@@ -2,6 +2,7 @@ package io.github.paperdigest;
 
 import com.squareup.moshi.Moshi;
 import io.github.paperdigest.internal.Engine;
+import io.github.paperdigest.internal.Recordings;
 import io.github.paperdigest.internal.SourceRegistry;
 import io.github.paperdigest.internal.Version;
 import io.github.paperdigest.spi.PaperSourceProvider;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import okhttp3.Cache;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 
@@ -173,6 +175,8 @@ public final class PaperDigest implements AutoCloseable {
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(30);
     private Duration callTimeout = Duration.ZERO;
+    private @Nullable Path recordTo;
+    private @Nullable Path replayFrom;
 
     Builder() {}
 
@@ -194,6 +198,8 @@ public final class PaperDigest implements AutoCloseable {
       connectTimeout = o.connectTimeout;
       readTimeout = o.readTimeout;
       callTimeout = o.callTimeout;
+      recordTo = o.recordTo;
+      replayFrom = o.replayFrom;
     }
 
     /**
@@ -333,6 +339,33 @@ public final class PaperDigest implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Records every HTTP exchange (after politeness and retries) into {@code directory}: one
+     * {@code .json} file per exchange (method, URL, status, headers) beside its {@code .body},
+     * grouped by host. Replay them with {@link #replay(Path)}, e.g. in your own offline tests.
+     * Credentials in headers are never written. Off by default; null turns it off.
+     */
+    public Builder record(@Nullable Path directory) {
+      this.recordTo = directory;
+      return this;
+    }
+
+    /**
+     * Answers every HTTP request from the recordings in {@code directory} (as {@link #record(Path)}
+     * writes them, or written by hand) instead of the network, without politeness waits. A request
+     * with no recording fails with {@link SourceUnavailableException} naming the request. Requests
+     * match on method and URL, query parameters in any order. The directory may be inside a jar
+     * (a {@code jar:} file system path). Off by default; null turns it off.
+     *
+     * <pre>{@code
+     * PaperDigest offline = PaperDigest.builder().replay(Path.of("src/test/resources/recordings")).build();
+     * }</pre>
+     */
+    public Builder replay(@Nullable Path directory) {
+      this.replayFrom = directory;
+      return this;
+    }
+
     /** The connect timeout (default 10 s). */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = checkTimeout(timeout);
@@ -363,8 +396,16 @@ public final class PaperDigest implements AutoCloseable {
      * Builds the client, discovering sources unless a registry is shared from {@link #newBuilder()}.
      *
      * @throws SourceConfigurationException if two providers have the same id
+     * @throws IllegalStateException if both recording and replay are set
+     * @throws IllegalArgumentException if the replay directory does not exist or holds a
+     *     malformed recording
      */
     public PaperDigest build() {
+      if (recordTo != null && replayFrom != null) {
+        throw new IllegalStateException("record(...) and replay(...) exclude each other");
+      }
+      Interceptor exchanges = replayFrom != null ? Recordings.replayer(replayFrom)
+          : recordTo != null ? Recordings.recorder(recordTo, maxResponseSize, clock) : null;
       SourceRegistry reg = registry != null && sources.isEmpty() ? registry
           : SourceRegistry.create(sources, discover,
               classLoader != null ? classLoader : PaperDigest.class.getClassLoader());
@@ -381,7 +422,8 @@ public final class PaperDigest implements AutoCloseable {
         client = b.build();
       }
       Engine engine = new Engine(new Engine.Settings(client, owns, new Moshi.Builder().build(), clock, systemClock,
-          sleeper, userAgent, reg, copy(options), Map.copyOf(politeness), maxResponseSize, cache, cacheMaximumSize));
+          sleeper, userAgent, reg, copy(options), Map.copyOf(politeness), maxResponseSize, cache, cacheMaximumSize,
+          exchanges));
       return new PaperDigest(engine, new Builder(this));
     }
 

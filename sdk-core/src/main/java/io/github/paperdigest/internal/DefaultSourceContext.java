@@ -10,7 +10,9 @@ import io.github.paperdigest.spi.SourceConfig;
 import io.github.paperdigest.spi.SourceContext;
 import java.time.Clock;
 import java.util.Objects;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
 import okhttp3.Request;
 
 /**
@@ -27,7 +29,8 @@ final class DefaultSourceContext implements SourceContext {
   private final long maxResponseSize;
 
   DefaultSourceContext(String sourceId, OkHttpClient shared, String userAgent, Moshi moshi, Clock clock,
-      Sleeper sleeper, SourceConfig config, PolitenessPolicy politeness, long maxResponseSize) {
+      Sleeper sleeper, SourceConfig config, PolitenessPolicy politeness, long maxResponseSize,
+      @Nullable Interceptor exchanges) {
     this.sourceId = sourceId;
     this.moshi = moshi;
     this.clock = clock;
@@ -35,7 +38,12 @@ final class DefaultSourceContext implements SourceContext {
     this.politeness = politeness;
     this.maxResponseSize = maxResponseSize;
     Throttle throttle = new Throttle(politeness, clock, sleeper);
-    this.client = shared.newBuilder()
+    OkHttpClient.Builder b = shared.newBuilder();
+    if (exchanges != null) {
+      // outermost: a recorder sees the final answer, a replayer answers before politeness waits
+      b.addInterceptor(exchanges);
+    }
+    this.client = b
         .addInterceptor(new UserAgentInterceptor(userAgent))
         .addInterceptor(new PoliteInterceptor(sourceId, throttle, new RetryBudget(), clock, sleeper))
         .build();

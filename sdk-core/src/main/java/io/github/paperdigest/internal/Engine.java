@@ -66,7 +66,8 @@ public final class Engine implements AutoCloseable {
       Map<String, PolitenessPolicy> politeness,
       long maxResponseSize,
       boolean cacheEnabled,
-      long cacheMaximumSize) {}
+      long cacheMaximumSize,
+      okhttp3.@org.jspecify.annotations.Nullable Interceptor exchanges) {}
 
   /** A source in use. */
   private record Handle(String id, PaperSourceProvider provider, PaperSource source, SourceCapabilities caps) {}
@@ -111,7 +112,8 @@ public final class Engine implements AutoCloseable {
         policy = provider.politeness().withOverrides(config);
       }
       DefaultSourceContext context = new DefaultSourceContext(id, settings.httpClient(), settings.userAgent(),
-          settings.moshi(), settings.clock(), settings.sleeper(), config, policy, settings.maxResponseSize());
+          settings.moshi(), settings.clock(), settings.sleeper(), config, policy, settings.maxResponseSize(),
+          settings.exchanges());
       PaperSource source = Objects.requireNonNull(provider.create(context), "create returned null");
       SourceCapabilities caps = Objects.requireNonNull(source.capabilities(), "capabilities() returned null");
       LOG.log(Level.DEBUG, () -> "created source " + id + " from " + provider.getClass().getName());

@@ -173,6 +173,8 @@ final class HttpFetch<T> implements Fetch<T> {
     String what;
     if (e instanceof SocketTimeoutException || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()))) {
       what = "timed out (" + e.getMessage() + ")";
+    } else if (e instanceof Recordings.ReplayMissException) {
+      what = e.getMessage();
     } else if ("Canceled".equals(e.getMessage())) {
       what = "request cancelled";
     } else {
