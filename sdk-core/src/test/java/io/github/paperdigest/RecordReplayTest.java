@@ -85,8 +85,8 @@ final class RecordReplayTest {
       assertThat(offline.from("test").search("b").option("flavour", "a").list()).hasSize(1);
       assertThatThrownBy(() -> offline.from("test").search("c").list())
           .isInstanceOf(SourceUnavailableException.class)
-          .hasMessageContaining("no recording of GET " + server.url("/papers?q=c"))
-          .hasMessageContaining("(1 recorded exchanges)");
+          .hasMessageContaining("no recording of this GET request in " + dir)
+          .hasMessageContaining("(1 recorded exchanges) (" + server.url("/papers?q=c") + ")");
     }
     assertThat(server.getRequestCount()).isZero();
   }

@@ -3,23 +3,23 @@ package io.github.paperdigest.examples;
 import io.github.paperdigest.Paper;
 import io.github.paperdigest.PaperDigest;
 import io.github.paperdigest.Sort;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 
 /**
- * Quick start: today's (or a given day's) Hugging Face Daily Papers, most upvoted first. Needs the
- * network, or {@code -Dpaperdigest.hf-daily.base-url=...} pointing at a mirror.
+ * Quick start: today's Hugging Face Daily Papers, most upvoted first.
  *
- * <pre>mvn -q -pl examples exec:java -Dexec.mainClass=io.github.paperdigest.examples.QuickStart -Dexec.args=2025-10-03</pre>
+ * <pre>
+ * mvn -q -pl examples -am package exec:java -DskipTests -Dexec.mainClass=io.github.paperdigest.examples.QuickStart
+ * # offline, against the bundled recording of the latest list (2026-06-12):
+ * ... -Dexec.args=--offline
+ * </pre>
  */
 public final class QuickStart {
   private QuickStart() {}
 
   public static void main(String[] args) {
-    LocalDate day = args.length > 0 ? LocalDate.parse(args[0]) : LocalDate.now(ZoneOffset.UTC);
-    try (PaperDigest client = PaperDigest.create()) {
-      for (Paper paper : client.from("hf-daily").on(day).sortBy(Sort.MOST_UPVOTED).limit(10)) {
-        System.out.printf("%4d  %s  %s%n", paper.metrics().upvotes(), paper.id(), paper.title());
+    try (PaperDigest client = Examples.client(args)) {                 // one client, shared and closed
+      for (Paper paper : client.from("hf-daily").latest().sortBy(Sort.MOST_UPVOTED).limit(10)) {
+        System.out.printf("%4d  %-16s %s%n", paper.metrics().upvotes(), paper.id(), paper.title());
       }
     }
   }

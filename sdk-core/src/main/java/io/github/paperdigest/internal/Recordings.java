@@ -76,8 +76,9 @@ public final class Recordings {
       String key = key(request.method(), request.url());
       Path meta = index.get(key);
       if (meta == null) {
-        throw new ReplayMissException("no recording of " + request.method() + " " + HttpFetch.redact(request.url())
-            + " in " + directory + " (" + index.size() + " recorded exchanges)");
+        // the core appends the URL: "no recording of this GET request in dir (n recorded exchanges) (url)"
+        throw new ReplayMissException("no recording of this " + request.method() + " request in " + directory
+            + " (" + index.size() + " recorded exchanges)");
       }
       return replay(meta, request);
     };

@@ -234,11 +234,10 @@ final class ArxivSource implements PaperSource {
       url.addQueryParameter("id_list", q.ids().stream().map(PaperId::versionedValue).collect(Collectors.joining(",")));
     }
     String[] sort = sortParameters(q);
-    if (sort[0] != null) {
-      url.addQueryParameter("sortBy", sort[0]);
-    }
-    if (sort[1] != null) {
-      url.addQueryParameter("sortOrder", sort[1]);
+    if (searchQuery != null || sort[0] != null || sort[1] != null) {
+      // arXiv's defaults, spelled out: the same search is always the same URL
+      url.addQueryParameter("sortBy", sort[0] != null ? sort[0] : "relevance");
+      url.addQueryParameter("sortOrder", sort[1] != null ? sort[1] : "descending");
     }
     url.addQueryParameter("start", Integer.toString(start)).addQueryParameter("max_results", Integer.toString(max));
     return searchPage(url.build(), start, max, 0);

@@ -1,0 +1,205 @@
+package io.github.paperdigest.examples;
+
+import com.squareup.moshi.JsonWriter;
+import io.github.paperdigest.AttributeKey;
+import io.github.paperdigest.Author;
+import io.github.paperdigest.Links;
+import io.github.paperdigest.Metrics;
+import io.github.paperdigest.Paper;
+import io.github.paperdigest.PaperId;
+import java.io.IOException;
+import java.lang.reflect.RecordComponent;
+import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The JSON form of a {@link Paper} that the CLI prints ({@code --format json|jsonl}) and the
+ * {@code jsonl} example source reads back. Field names are stable: {@code id}, {@code version},
+ * {@code title}, {@code abstract}, {@code authors} ({@code name}, {@code affiliations}),
+ * {@code published}, {@code updated}, {@code primaryCategory}, {@code categories}, {@code links},
+ * {@code source}, then where known {@code upvotes}, {@code comments}, {@code githubStars},
+ * {@code comment}, {@code journalRef}, {@code doi}, and {@code attributes}.
+ */
+public final class PaperJson {
+  private PaperJson() {}
+
+  /** Writes {@code paper} as one JSON object. */
+  public static void write(JsonWriter out, Paper paper) throws IOException {
+    out.beginObject();
+    out.name("id").value(paper.id().toString());
+    if (paper.version() != null) {
+      out.name("version").value(paper.version());
+    }
+    out.name("title").value(paper.title());
+    out.name("abstract").value(paper.abstractText());
+    out.name("authors").beginArray();
+    for (Author a : paper.authors()) {
+      out.beginObject().name("name").value(a.name()).name("affiliations").beginArray();
+      for (String affiliation : a.affiliations()) {
+        out.value(affiliation);
+      }
+      out.endArray().endObject();
+    }
+    out.endArray();
+    optional(out, "published", paper.published());
+    optional(out, "updated", paper.updated());
+    optional(out, "primaryCategory", paper.primaryCategory());
+    out.name("categories").beginArray();
+    for (String c : paper.categories()) {
+      out.value(c);
+    }
+    out.endArray();
+    Links l = paper.links();
+    out.name("links").beginObject();
+    optional(out, "abstract", l.abstractPage());
+    optional(out, "pdf", l.pdf());
+    optional(out, "doi", l.doi());
+    optional(out, "code", l.code());
+    optional(out, "project", l.project());
+    optional(out, "discussion", l.discussion());
+    out.endObject();
+    out.name("source").value(paper.source());
+    Metrics m = paper.metrics();
+    if (m.upvotes() != null) {
+      out.name("upvotes").value(m.upvotes());
+    }
+    if (m.comments() != null) {
+      out.name("comments").value(m.comments());
+    }
+    if (m.githubStars() != null) {
+      out.name("githubStars").value(m.githubStars());
+    }
+    optional(out, "comment", paper.comment());
+    optional(out, "journalRef", paper.journalRef());
+    optional(out, "doi", paper.doi());
+    if (!paper.attributes().isEmpty()) {
+      out.name("attributes").beginObject();
+      for (Map.Entry<AttributeKey<?>, Object> e : paper.attributes().entrySet()) {
+        out.name(e.getKey().name());
+        value(out, e.getValue());
+      }
+      out.endObject();
+    }
+    out.endObject();
+  }
+
+  private static void optional(JsonWriter out, String name, @Nullable Object value) throws IOException {
+    if (value != null) {
+      out.name(name).value(value.toString());
+    }
+  }
+
+  /** Attribute values: strings, numbers, booleans, dates, enums, lists and records of these. */
+  private static void value(JsonWriter out, @Nullable Object v) throws IOException {
+    if (v == null) {
+      out.nullValue();
+    } else if (v instanceof Number n) {
+      out.value(n);
+    } else if (v instanceof Boolean b) {
+      out.value(b);
+    } else if (v instanceof List<?> list) {
+      out.beginArray();
+      for (Object o : list) {
+        value(out, o);
+      }
+      out.endArray();
+    } else if (v instanceof Record r) {
+      out.beginObject();
+      for (RecordComponent c : r.getClass().getRecordComponents()) {
+        out.name(c.getName());
+        try {
+          value(out, c.getAccessor().invoke(r));
+        } catch (ReflectiveOperationException e) {
+          throw new IOException("cannot read " + c.getName() + " of " + r.getClass().getName(), e);
+        }
+      }
+      out.endObject();
+    } else if (v instanceof TemporalAccessor || v instanceof Enum<?> || v instanceof CharSequence) {
+      out.value(v.toString());
+    } else {
+      out.value(v.toString());
+    }
+  }
+
+  /**
+   * The paper a JSON object (as {@link #write} makes it) describes, produced by {@code source}.
+   *
+   * @throws IllegalArgumentException naming the field if the object is not such a paper
+   */
+  public static Paper read(Map<?, ?> json, String source) {
+    String id = string(json, "id");
+    String title = string(json, "title");
+    if (id == null || title == null) {
+      throw new IllegalArgumentException("a paper needs \"id\" and \"title\"");
+    }
+    Paper.Builder b = Paper.builder(PaperId.parse(id), title).source(source);
+    if (json.get("version") instanceof Number v) {
+      b.version(v.intValue());
+    }
+    String abstractText = string(json, "abstract");
+    b.abstractText(abstractText == null ? "" : abstractText);
+    if (json.get("authors") instanceof List<?> authors) {
+      for (Object a : authors) {
+        if (a instanceof Map<?, ?> author && author.get("name") instanceof String name && !name.isBlank()) {
+          List<String> affiliations = new ArrayList<>();
+          if (author.get("affiliations") instanceof List<?> list) {
+            list.forEach(x -> affiliations.add(String.valueOf(x)));
+          }
+          b.addAuthor(new Author(name, affiliations));
+        }
+      }
+    }
+    b.published(instant(json, "published")).updated(instant(json, "updated"));
+    b.primaryCategory(string(json, "primaryCategory"));
+    if (json.get("categories") instanceof List<?> categories) {
+      b.categories(categories.stream().map(String::valueOf).toList());
+    }
+    if (json.get("links") instanceof Map<?, ?> links) {
+      b.links(new Links(uri(links, "abstract"), uri(links, "pdf"), uri(links, "doi"), uri(links, "code"),
+          uri(links, "project"), uri(links, "discussion")));
+    }
+    b.metrics(new Metrics(integer(json, "upvotes"), integer(json, "comments"), integer(json, "githubStars")));
+    b.comment(string(json, "comment")).journalRef(string(json, "journalRef")).doi(string(json, "doi"));
+    return b.build();
+  }
+
+  private static @Nullable String string(Map<?, ?> json, String name) {
+    Object v = json.get(name);
+    if (v != null && !(v instanceof String)) {
+      throw new IllegalArgumentException("\"" + name + "\" must be a string, not " + v);
+    }
+    return (String) v;
+  }
+
+  private static @Nullable Integer integer(Map<?, ?> json, String name) {
+    Object v = json.get(name);
+    if (v != null && !(v instanceof Number)) {
+      throw new IllegalArgumentException("\"" + name + "\" must be a number, not " + v);
+    }
+    return v == null ? null : ((Number) v).intValue();
+  }
+
+  private static @Nullable Instant instant(Map<?, ?> json, String name) {
+    String v = string(json, name);
+    try {
+      return v == null ? null : Instant.parse(v);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("\"" + name + "\" must be an ISO-8601 instant, not " + v, e);
+    }
+  }
+
+  private static @Nullable URI uri(Map<?, ?> json, String name) {
+    String v = string(json, name);
+    try {
+      return v == null ? null : URI.create(v);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("link \"" + name + "\" is not a URI: " + v, e);
+    }
+  }
+}

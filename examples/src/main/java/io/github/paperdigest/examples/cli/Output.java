@@ -1,0 +1,186 @@
+package io.github.paperdigest.examples.cli;
+
+import com.squareup.moshi.JsonWriter;
+import io.github.paperdigest.Author;
+import io.github.paperdigest.Paper;
+import io.github.paperdigest.SourceInfo;
+import io.github.paperdigest.examples.PaperJson;
+import io.github.paperdigest.spi.SourceCapabilities;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.text.BreakIterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import okio.Buffer;
+import org.jspecify.annotations.Nullable;
+
+/** Prints papers in one of the {@link Format}s. */
+final class Output {
+  private static final int TITLE_WIDTH = 90;
+
+  private final PrintStream out;
+  private final Format format;
+
+  Output(PrintStream out, Format format) {
+    this.out = out;
+    this.format = format;
+  }
+
+  /** Prints {@code papers}, under {@code heading} where the format has headings. */
+  void papers(@Nullable String heading, List<Paper> papers) throws IOException {
+    switch (format) {
+      case JSON -> {
+        Buffer buffer = new Buffer();
+        try (JsonWriter writer = JsonWriter.of(buffer)) {
+          writer.setIndent("  ");
+          writer.beginArray();
+          for (Paper p : papers) {
+            PaperJson.write(writer, p);
+          }
+          writer.endArray();
+        }
+        out.println(buffer.readUtf8());
+      }
+      case JSONL -> {
+        for (Paper p : papers) {
+          Buffer buffer = new Buffer();
+          try (JsonWriter writer = JsonWriter.of(buffer)) {
+            PaperJson.write(writer, p);
+          }
+          out.println(buffer.readUtf8());
+        }
+      }
+      case TABLE -> table(heading, papers);
+      case MARKDOWN -> markdown(heading, papers);
+    }
+    out.flush();
+  }
+
+  /** The sources as JSON (an array, or one per line). */
+  void sources(List<SourceInfo> sources) throws IOException {
+    if (format == Format.JSON) {
+      Buffer buffer = new Buffer();
+      try (JsonWriter writer = JsonWriter.of(buffer)) {
+        writer.setIndent("  ");
+        writer.beginArray();
+        for (SourceInfo s : sources) {
+          source(writer, s);
+        }
+        writer.endArray();
+      }
+      out.println(buffer.readUtf8());
+    } else {
+      for (SourceInfo s : sources) {
+        Buffer buffer = new Buffer();
+        try (JsonWriter writer = JsonWriter.of(buffer)) {
+          source(writer, s);
+        }
+        out.println(buffer.readUtf8());
+      }
+    }
+    out.flush();
+  }
+
+  private static void source(JsonWriter w, SourceInfo s) throws IOException {
+    SourceCapabilities c = s.capabilities();
+    w.beginObject();
+    w.name("id").value(s.id());
+    w.name("description").value(s.description());
+    w.name("provider").value(s.providerClass());
+    names(w, "criteria", c.criteria());
+    names(w, "digestCriteria", c.digestCriteria());
+    names(w, "sorts", c.sorts());
+    names(w, "metrics", c.metrics());
+    names(w, "digests", c.periods());
+    w.name("lookup").value(c.lookup());
+    if (c.lookup()) {
+      names(w, "idNamespaces", c.idNamespaces());
+      w.name("maxLookupBatch").value(c.maxLookupBatch());
+    }
+    names(w, "options", c.options());
+    w.endObject();
+  }
+
+  private static void names(JsonWriter w, String name, java.util.Collection<?> values) throws IOException {
+    w.name(name).beginArray();
+    for (Object v : values) {
+      w.value(v.toString().toLowerCase(Locale.ROOT));
+    }
+    w.endArray();
+  }
+
+  private void table(@Nullable String heading, List<Paper> papers) {
+    if (heading != null) {
+      out.println(heading);
+      out.println();
+    }
+    boolean upvotes = papers.stream().anyMatch(p -> p.metrics().upvotes() != null);
+    out.printf("%4s  %-24s %-8s %s%n", "#", "id", upvotes ? "upvotes" : "category", "title");
+    int i = 1;
+    for (Paper p : papers) {
+      String score = upvotes ? String.valueOf(p.metrics().upvotes() == null ? "" : p.metrics().upvotes())
+          : p.primaryCategory() == null ? "" : p.primaryCategory();
+      out.printf("%4d  %-24s %-8s %s%n", i++, p.versionedId(), score, cut(p.title(), TITLE_WIDTH));
+    }
+  }
+
+  private void markdown(@Nullable String heading, List<Paper> papers) {
+    if (heading != null) {
+      out.println("# " + heading);
+      out.println();
+    }
+    int i = 1;
+    for (Paper p : papers) {
+      URI link = p.links().abstractPage() != null ? p.links().abstractPage()
+          : p.links().discussion() != null ? p.links().discussion() : p.links().pdf();
+      String title = link == null ? "**" + escape(p.title()) + "**" : "**[" + escape(p.title()) + "](" + link + ")**";
+      StringBuilder line = new StringBuilder().append(i++).append(". ").append(title);
+      if (!p.authors().isEmpty()) {
+        line.append(" — ").append(authors(p.authors()));
+      }
+      if (p.metrics().upvotes() != null) {
+        line.append(" · ▲ ").append(p.metrics().upvotes());
+      }
+      if (!p.categories().isEmpty()) {
+        line.append(" · ").append(String.join(", ", p.categories()));
+      }
+      out.println(line);
+      String summary = firstSentences(p.abstractText(), 2);
+      if (!summary.isEmpty()) {
+        out.println("   " + summary);
+      }
+      out.println();
+    }
+  }
+
+  private static String authors(List<Author> authors) {
+    String names = authors.stream().limit(3).map(Author::name).collect(Collectors.joining(", "));
+    return authors.size() > 3 ? names + " et al." : names;
+  }
+
+  /** The first {@code n} sentences of {@code text}. */
+  static String firstSentences(String text, int n) {
+    BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.ENGLISH);
+    sentences.setText(text);
+    int end = 0;
+    for (int i = 0; i < n; i++) {
+      int next = sentences.next();
+      if (next == BreakIterator.DONE) {
+        break;
+      }
+      end = next;
+    }
+    String s = text.substring(0, end).strip();
+    return s.length() > 600 ? cut(s, 600) : s;
+  }
+
+  private static String escape(String s) {
+    return s.replace("[", "\\[").replace("]", "\\]");
+  }
+
+  static String cut(String s, int width) {
+    return s.length() <= width ? s : s.substring(0, width - 1) + "…";
+  }
+}

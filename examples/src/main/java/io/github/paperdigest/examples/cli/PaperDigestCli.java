@@ -1,0 +1,439 @@
+package io.github.paperdigest.examples.cli;
+
+import io.github.paperdigest.Digest;
+import io.github.paperdigest.DigestPeriod;
+import io.github.paperdigest.DigestQuery;
+import io.github.paperdigest.Paper;
+import io.github.paperdigest.PaperDigest;
+import io.github.paperdigest.PaperDigestException;
+import io.github.paperdigest.PaperId;
+import io.github.paperdigest.Query;
+import io.github.paperdigest.RateLimitedException;
+import io.github.paperdigest.Sort;
+import io.github.paperdigest.SourceConfigurationException;
+import io.github.paperdigest.SourceHttpException;
+import io.github.paperdigest.SourceInfo;
+import io.github.paperdigest.SourceParseException;
+import io.github.paperdigest.SourceUnavailableException;
+import io.github.paperdigest.UnknownSourceException;
+import io.github.paperdigest.UnsupportedQueryException;
+import io.github.paperdigest.examples.Examples;
+import io.github.paperdigest.spi.SourceCapabilities;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.logging.ConsoleHandler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code paperdigest}: research-paper digests from the command line.
+ *
+ * <pre>
+ * java -jar examples/target/paperdigest.jar digest hf-daily --date 2025-10-03 --offline --format markdown
+ * java -jar examples/target/paperdigest.jar search arxiv "retrieval augmented" --category cs.CL --limit 20
+ * java -jar examples/target/paperdigest.jar paper arxiv:1707.08567
+ * </pre>
+ *
+ * Exit codes: 0 done, 1 unexpected failure, 2 usage (bad arguments, unknown source, a query the
+ * source cannot answer), 3 not found, 4 source unavailable or answering with an error, 5 rate
+ * limited, 6 unreadable answer (parse failure), 7 bad configuration.
+ */
+@Command(name = "paperdigest", mixinStandardHelpOptions = true, versionProvider = PaperDigestCli.Version.class,
+    description = "Research-paper digests (Hugging Face Daily Papers, arXiv, plugins) from the command line.",
+    subcommands = {PaperDigestCli.Sources.class, PaperDigestCli.DigestCommand.class, PaperDigestCli.Search.class,
+        PaperDigestCli.PaperCommand.class},
+    footer = {"", "Exit codes: 0 done, 2 usage, 3 not found, 4 source unavailable, 5 rate limited, 6 parse failure,"
+        + " 7 configuration, 1 other."})
+public final class PaperDigestCli implements Runnable {
+  static final int OK = 0;
+  static final int FAILURE = 1;
+  static final int USAGE = 2;
+  static final int NOT_FOUND = 3;
+  static final int UNAVAILABLE = 4;
+  static final int RATE_LIMITED = 5;
+  static final int PARSE = 6;
+  static final int CONFIGURATION = 7;
+
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  /** Runs the CLI and exits with its exit code. */
+  public static void main(String[] args) {
+    System.exit(run(System.out, System.err, args));
+  }
+
+  /** Runs the CLI with {@code out} and {@code err} as its streams; returns the exit code. */
+  public static int run(PrintStream out, PrintStream err, String... args) {
+    CommandLine cli = new CommandLine(new PaperDigestCli());
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setParameterExceptionHandler((e, args1) -> {
+      err.println("paperdigest: " + e.getMessage());
+      err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+      return USAGE;
+    });
+    cli.setExecutionExceptionHandler((e, line, parsed) -> {
+      Options options = optionsOf(parsed);
+      return report(e, err, options != null && options.verbose);
+    });
+    for (CommandLine sub : cli.getSubcommands().values()) {
+      Object command = sub.getCommand();
+      if (command instanceof SubCommand c) {
+        c.streams(out, err);
+      }
+    }
+    return cli.execute(args);
+  }
+
+  private static @Nullable Options optionsOf(CommandLine.ParseResult parsed) {
+    CommandLine.ParseResult sub = parsed.subcommand();
+    return sub != null && sub.commandSpec().userObject() instanceof SubCommand c ? c.options() : null;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** One line on stderr and the exit code for {@code e}. */
+  static int report(Exception e, PrintStream err, boolean verbose) {
+    if (verbose) {
+      e.printStackTrace(err);
+    }
+    int code;
+    String hint = "";
+    if (e instanceof RateLimitedException r) {
+      code = RATE_LIMITED;
+      hint = r.retryAfter() == null ? "" : " (try again in " + r.retryAfter().toSeconds() + " s)";
+    } else if (e instanceof SourceUnavailableException u) {
+      code = UNAVAILABLE;
+      if (causedBy(u, UnknownHostException.class) || causedBy(u, ConnectException.class)) {
+        hint = " (no network? --offline replays the bundled recordings)";
+      }
+    } else if (e instanceof SourceHttpException) {
+      code = UNAVAILABLE;
+    } else if (e instanceof SourceParseException) {
+      code = PARSE;
+    } else if (e instanceof SourceConfigurationException) {
+      code = CONFIGURATION;
+    } else if (e instanceof UnknownSourceException || e instanceof UnsupportedQueryException
+        || e instanceof IllegalArgumentException) {
+      code = USAGE;
+    } else if (e instanceof NotFound) {
+      code = NOT_FOUND;
+    } else if (e instanceof PaperDigestException) {
+      code = FAILURE;
+    } else {
+      code = FAILURE;
+    }
+    err.println("paperdigest: " + e.getMessage() + hint);
+    return code;
+  }
+
+  private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (type.isInstance(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Nothing found. */
+  static final class NotFound extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    NotFound(String message) {
+      super(message);
+    }
+  }
+
+  /** Options every command takes. */
+  static final class Options {
+    @Option(names = "--format", paramLabel = "FORMAT",
+        description = "table, json, jsonl or markdown (default: table on a terminal, jsonl otherwise)")
+    @Nullable Format format;
+
+    @Option(names = "--offline", description = "Replay the recordings bundled with the examples instead of the network.")
+    boolean offline;
+
+    @Option(names = "--replay", paramLabel = "DIR", description = "Replay the recordings in DIR instead of the network.")
+    @Nullable Path replay;
+
+    @Option(names = "--record", paramLabel = "DIR", description = "Record every HTTP exchange into DIR.")
+    @Nullable Path record;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR", description = "Keep HTTP responses on disk in DIR.")
+    @Nullable Path cacheDir;
+
+    @Option(names = "--verbose", description = "Log requests and print stack traces on stderr.")
+    boolean verbose;
+
+    @Option(names = "-D", paramLabel = "NAME=VALUE", mapFallbackValue = "",
+        description = "Set a system property, e.g. -Dpaperdigest.arxiv.api-url=https://mirror.example/api/query")
+    Map<String, String> properties = new LinkedHashMap<>();
+
+    Format format() {
+      return format != null ? format : System.console() != null ? Format.TABLE : Format.JSONL;
+    }
+
+    PaperDigest client() {
+      properties.forEach(System::setProperty);
+      Logger sdk = Logger.getLogger("io.github.paperdigest");
+      if (verbose) {
+        ConsoleHandler handler = new ConsoleHandler();
+        handler.setLevel(Level.FINE);
+        sdk.addHandler(handler);
+        sdk.setLevel(Level.FINE);
+      } else {
+        Logger.getLogger("").setLevel(Level.OFF);
+      }
+      PaperDigest.Builder b = PaperDigest.builder();
+      if (offline && replay != null) {
+        throw new IllegalArgumentException("--offline and --replay exclude each other");
+      }
+      if (offline) {
+        b.replay(Examples.bundledRecordings());
+      } else if (replay != null) {
+        b.replay(replay);
+      }
+      if (record != null) {
+        b.record(record);
+      }
+      if (cacheDir != null) {
+        b.httpCache(cacheDir, 100L * 1024 * 1024);
+      }
+      return b.build();
+    }
+  }
+
+  /** What the subcommands share: options and streams. */
+  abstract static class SubCommand implements Callable<Integer> {
+    @Mixin Options options = new Options();
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+
+    Options options() {
+      return options;
+    }
+
+    void streams(PrintStream out, PrintStream err) {
+      this.out = out;
+      this.err = err;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+      try (PaperDigest client = options.client()) {
+        return run(client, new Output(out, options.format()));
+      }
+    }
+
+    abstract int run(PaperDigest client, Output output) throws IOException;
+  }
+
+  @Command(name = "sources", description = "The sources found on the class path, with their capabilities.")
+  static final class Sources extends SubCommand {
+    @Override
+    int run(PaperDigest client, Output output) throws IOException {
+      if (options.format() == Format.JSON || options.format() == Format.JSONL) {
+        output.sources(client.sources());
+        return OK;
+      }
+      for (SourceInfo s : client.sources()) {
+        SourceCapabilities c = s.capabilities();
+        out.printf("%-10s %s%n", s.id(), s.description());
+        java.util.Set<io.github.paperdigest.Criterion> search = java.util.EnumSet.noneOf(io.github.paperdigest.Criterion.class);
+        search.addAll(c.criteria());
+        search.remove(io.github.paperdigest.Criterion.PERIOD);
+        out.printf("%-10s   search by %s; sorts %s; metrics %s%n", "", lower(search), lower(c.sorts()),
+            lower(c.metrics()));
+        out.printf("%-10s   digests %s; lookup %s%s%n", "", c.periods().isEmpty() ? "none" : lower(c.periods()),
+            c.lookup() ? c.idNamespaces() + " ids, " + c.maxLookupBatch() + " per request" : "no",
+            c.options().isEmpty() ? "" : "; options " + c.options());
+      }
+      return OK;
+    }
+
+    private static String lower(java.util.Collection<?> values) {
+      return values.isEmpty() ? "-" : values.toString().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** One of --date, --week, --month. */
+  static final class Period {
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "A day.") @Nullable LocalDate date;
+    @Option(names = "--week", paramLabel = "YYYY-Www", description = "An ISO week, e.g. 2025-W40.") @Nullable String week;
+    @Option(names = "--month", paramLabel = "YYYY-MM", description = "A month.") @Nullable YearMonth month;
+
+    DigestPeriod period() {
+      if (date != null) {
+        return DigestPeriod.day(date);
+      }
+      if (week != null) {
+        return DigestPeriod.parseWeek(week);
+      }
+      return DigestPeriod.month(month);
+    }
+  }
+
+  /** The sorts the CLI names. */
+  enum SortName {
+    NEWEST(Sort.NEWEST), OLDEST(Sort.OLDEST), UPVOTES(Sort.MOST_UPVOTED), RELEVANCE(Sort.RELEVANCE);
+
+    final Sort sort;
+
+    SortName(Sort sort) {
+      this.sort = sort;
+    }
+  }
+
+  @Command(name = "digest", description = "A digest: the papers of a day, week or month (the latest when none is given).")
+  static final class DigestCommand extends SubCommand {
+    @Parameters(index = "0", paramLabel = "SOURCE", description = "e.g. hf-daily or arxiv") String source;
+    @ArgGroup(exclusive = true, multiplicity = "0..1") @Nullable Period period;
+    @Option(names = "--category", paramLabel = "C", description = "A category (repeatable), e.g. cs.CL.")
+    List<String> categories = new ArrayList<>();
+    @Option(names = "--min-upvotes", paramLabel = "N") @Nullable Integer minUpvotes;
+    @Option(names = "--sort", paramLabel = "ORDER", description = "newest, oldest, upvotes or relevance") @Nullable SortName sort;
+    @Option(names = "--limit", paramLabel = "N") @Nullable Integer limit;
+
+    @Override
+    int run(PaperDigest client, Output output) throws IOException {
+      DigestQuery q = client.digest(source);
+      if (!categories.isEmpty()) {
+        q = q.category(categories.toArray(String[]::new));
+      }
+      if (minUpvotes != null) {
+        q = q.minUpvotes(minUpvotes);
+      }
+      if (sort != null) {
+        q = q.sortBy(sort.sort);
+      }
+      if (limit != null) {
+        q = q.limit(limit);
+      }
+      Digest digest = q.period(period == null ? DigestPeriod.latest() : period.period());
+      String heading = source + " — " + digest.period() + " (" + digest.size() + " papers"
+          + (digest.complete() || limit != null ? "" : ", incomplete") + ")";
+      output.papers(heading, digest.papers());
+      return OK;
+    }
+  }
+
+  @Command(name = "search", description = "Papers matching TEXT, read page by page.")
+  static final class Search extends SubCommand {
+    @Parameters(index = "0", paramLabel = "SOURCE") String source;
+    @Parameters(index = "1", paramLabel = "TEXT") String text;
+    @Option(names = "--author", paramLabel = "A", description = "An author (repeatable).") List<String> authors = new ArrayList<>();
+    @Option(names = "--category", paramLabel = "C", description = "A category (repeatable).") List<String> categories = new ArrayList<>();
+    @Option(names = "--since", paramLabel = "YYYY-MM-DD") @Nullable LocalDate since;
+    @Option(names = "--until", paramLabel = "YYYY-MM-DD") @Nullable LocalDate until;
+    @Option(names = "--sort", paramLabel = "ORDER", description = "newest, oldest, upvotes or relevance") @Nullable SortName sort;
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "At most N papers (default 20).") int limit;
+
+    @Override
+    int run(PaperDigest client, Output output) throws IOException {
+      Query q = client.from(source).search(text);
+      for (String a : authors) {
+        q = q.author(a);
+      }
+      if (!categories.isEmpty()) {
+        q = q.category(categories.toArray(String[]::new));
+      }
+      if (since != null) {
+        q = q.since(since);
+      }
+      if (until != null) {
+        q = q.until(until);
+      }
+      if (sort != null) {
+        q = q.sortBy(sort.sort);
+      }
+      List<Paper> papers = new ArrayList<>();
+      boolean progress = System.console() != null && !options.verbose;
+      Iterator<Paper> it = q.limit(limit).iterator();
+      while (it.hasNext()) {
+        papers.add(it.next());
+        if (progress && papers.size() % 100 == 0) {
+          err.print("\rfetched " + papers.size() + " papers…");
+        }
+      }
+      if (progress && papers.size() >= 100) {
+        err.print("\r\033[K");
+      }
+      output.papers(source + " — \"" + text + "\" (" + papers.size() + " papers)", papers);
+      return OK;
+    }
+  }
+
+  @Command(name = "paper", description = "One paper by id (e.g. arxiv:2505.09568), from every source that knows it.")
+  static final class PaperCommand extends SubCommand {
+    @Parameters(index = "0", paramLabel = "ID") String id;
+
+    @Override
+    int run(PaperDigest client, Output output) throws IOException {
+      PaperId paperId = PaperId.parse(id);
+      List<Paper> found = new ArrayList<>();
+      List<PaperDigestException> failures = new ArrayList<>();
+      boolean asked = false;
+      for (SourceInfo s : client.sources()) {
+        SourceCapabilities c = s.capabilities();
+        if (!c.lookup() || !c.idNamespaces().contains(paperId.namespace())) {
+          continue;
+        }
+        asked = true;
+        try {
+          client.from(s.id()).paper(paperId).ifPresent(found::add);
+        } catch (PaperDigestException e) {
+          failures.add(e);
+        }
+      }
+      if (!asked) {
+        throw new IllegalArgumentException("no source looks up '" + paperId.namespace() + "' ids");
+      }
+      if (found.isEmpty()) {
+        if (!failures.isEmpty()) {
+          throw failures.get(0);
+        }
+        throw new NotFound("no source knows " + paperId);
+      }
+      if (options.verbose) {
+        for (PaperDigestException f : failures) {
+          err.println("paperdigest: " + f.getMessage());
+        }
+      }
+      output.papers(paperId.toString(), found);
+      return OK;
+    }
+  }
+
+  /** The SDK's version. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {PaperDigest.DEFAULT_USER_AGENT};
+    }
+  }
+}

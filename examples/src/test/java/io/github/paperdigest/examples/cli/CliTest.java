@@ -1,0 +1,187 @@
+package io.github.paperdigest.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.squareup.moshi.JsonReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import okio.Buffer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code paperdigest} command, run in-process against the bundled and hand-made recordings. */
+final class CliTest {
+  @TempDir Path tmp;
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  @AfterEach
+  void clearProperties() {
+    System.clearProperty("paperdigest.jsonl.dir");
+    System.clearProperty("paperdigest.arxiv.api-url");
+  }
+
+  private int run(String... args) {
+    out.reset();
+    err.reset();
+    return PaperDigestCli.run(new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), args);
+  }
+
+  private String out() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private String err() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  private static Object json(String text) throws IOException {
+    try (JsonReader reader = JsonReader.of(new Buffer().writeUtf8(text))) {
+      return reader.readJsonValue();
+    }
+  }
+
+  /** A hand-made recording of {@code url} in {@code dir}. */
+  private static void record(Path dir, String name, String url, int code, String headers, String body) throws IOException {
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve(name + ".json"), "{\"url\": \"" + url + "\", \"code\": " + code
+        + ", \"headers\": {" + headers + "}, \"body\": \"" + name + ".body\"}");
+    Files.writeString(dir.resolve(name + ".body"), body);
+  }
+
+  @Test
+  void digestAsJsonPrintsTheDaysPapersInTheCommonModel() throws Exception {
+    assertThat(run("digest", "hf-daily", "--date", "2025-10-03", "--offline", "--format", "json")).isZero();
+
+    List<?> papers = (List<?>) json(out());
+    assertThat(papers).hasSize(39);
+    Map<?, ?> first = (Map<?, ?>) papers.get(0);
+    assertThat(List.copyOf(first.keySet()).subList(0, 5)).isEqualTo(List.of("id", "title", "abstract", "authors", "published"));
+    assertThat(first.keySet().stream().map(Object::toString).toList())
+        .contains("categories", "links", "source", "upvotes", "attributes");
+    assertThat(first.get("id")).isEqualTo("arxiv:2510.02283");
+    assertThat(first.get("title")).isEqualTo("Self-Forcing++: Towards Minute-Scale High-Quality Video Generation");
+    assertThat(first.get("source")).isEqualTo("hf-daily");
+    assertThat(first.get("upvotes")).isEqualTo(43.0);
+    assertThat(List.copyOf(((Map<?, ?>) ((List<?>) first.get("authors")).get(0)).keySet()))
+        .isEqualTo(List.of("name", "affiliations"));
+    assertThat(err()).isEmpty();
+  }
+
+  @Test
+  void jsonlAndMarkdownAndTable() {
+    assertThat(run("digest", "hf-daily", "--date", "2025-10-03", "--offline", "--format", "jsonl")).isZero();
+    assertThat(out().lines()).hasSize(39).allMatch(l -> l.startsWith("{\"id\":\"arxiv:"));
+
+    assertThat(run("digest", "hf-daily", "--date", "2025-10-03", "--offline", "--format", "markdown",
+        "--sort", "upvotes", "--limit", "2")).isZero();
+    assertThat(out()).startsWith("# hf-daily — 2025-10-03 (2 papers)")
+        .contains("1. **[Self-Forcing++: Towards Minute-Scale High-Quality Video Generation](https://arxiv.org/abs/2510.02283)**"
+            + " — Justin Cui, Jie Wu, Ming Li et al. · ▲ 43")
+        .contains("   Diffusion models have revolutionized image and video generation, achieving unprecedented visual"
+            + " quality. However, their reliance")
+        .contains("2. **[LongCodeZip");
+
+    assertThat(run("search", "arxiv", "testing", "--offline", "--limit", "10", "--format", "table")).isZero();
+    assertThat(out()).contains("arxiv — \"testing\" (10 papers)")
+        .contains("   1  arxiv:2202.12139v1       cs.SE    Testing Deep Learning Models");
+  }
+
+  @Test
+  void sourcesListsTheExamplePluginToo() {
+    assertThat(run("sources", "--format", "table")).isZero();
+    assertThat(out()).contains("jsonl      Example plugin", "hf-daily   Hugging Face", "arxiv      arXiv")
+        .contains("lookup [arxiv] ids, 100 per request");
+  }
+
+  @Test
+  void paperFromEverySourceThatKnowsIt() throws Exception {
+    System.setProperty("paperdigest.jsonl.dir", tmp.toString());
+    assertThat(run("paper", "arxiv:1707.08567", "--offline", "--format", "jsonl")).isZero();
+    assertThat(out().lines()).hasSize(1);
+    assertThat(((Map<?, ?>) json(out())).get("source")).isEqualTo("arxiv");
+    assertThat(err()).isEmpty();
+  }
+
+  @Test
+  void theCustomSourceReadsWhatTheCliWrites() throws Exception {
+    assertThat(run("digest", "hf-daily", "--date", "2025-10-03", "--offline", "--format", "jsonl")).isZero();
+    Files.writeString(tmp.resolve("2025-10-03.jsonl"), out());
+
+    assertThat(run("digest", "jsonl", "--date", "2025-10-03", "-Dpaperdigest.jsonl.dir=" + tmp, "--format", "json",
+        "--sort", "upvotes", "--limit", "3")).isZero();
+    List<?> papers = (List<?>) json(out());
+    assertThat(papers).hasSize(3);
+    assertThat(((Map<?, ?>) papers.get(0)).get("title")).isEqualTo("Self-Forcing++: Towards Minute-Scale High-Quality Video Generation");
+    assertThat(((Map<?, ?>) papers.get(0)).get("source")).isEqualTo("jsonl");
+
+    assertThat(run("search", "jsonl", "video", "-Dpaperdigest.jsonl.dir=" + tmp, "--format", "jsonl")).isZero();
+    assertThat(out().lines()).isNotEmpty().allMatch(l -> l.toLowerCase().contains("video"));
+  }
+
+  /** The body of the bundled recording whose URL contains {@code urlPart}. */
+  private static String bundledBody(String urlPart) throws IOException {
+    Path root = io.github.paperdigest.examples.Examples.bundledRecordings();
+    try (var files = Files.walk(root)) {
+      for (Path meta : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+        Map<?, ?> m = (Map<?, ?>) json(Files.readString(meta));
+        if (m.get("url").toString().contains(urlPart)) {
+          return Files.readString(meta.resolveSibling(m.get("body").toString()));
+        }
+      }
+    }
+    throw new AssertionError("no bundled recording of " + urlPart);
+  }
+
+  @Test
+  void systemPropertiesReachTheSources() throws Exception {
+    Path dir = tmp.resolve("rec");
+    record(dir, "mirror", "https://mirror.example/api/query?id_list=1707.08567&start=0&max_results=1", 200,
+        "\"Content-Type\": \"application/atom+xml\"", bundledBody("id_list=1707.08567"));
+    System.setProperty("paperdigest.jsonl.dir", tmp.toString());
+
+    assertThat(run("paper", "arxiv:1707.08567", "--replay", dir.toString(),
+        "-Dpaperdigest.arxiv.api-url=https://mirror.example/api/query", "--format", "jsonl")).isZero();
+    assertThat(((Map<?, ?>) json(out())).get("title").toString()).startsWith("Proceedings of Workshop AEW10");
+  }
+
+  @Test
+  void errorsAreOneLineWithDistinctExitCodes() throws Exception {
+    assertThat(run("digest", "hf-daily", "--date", "nope")).isEqualTo(2);
+    assertThat(err().lines()).hasSize(2).first().asString().startsWith("paperdigest: Invalid value for option '--date'");
+
+    assertThat(run("digest", "nope", "--offline")).isEqualTo(2);
+    assertThat(err()).isEqualTo("paperdigest: Unknown source 'nope'; known sources: jsonl, hf-daily, arxiv" + System.lineSeparator());
+
+    assertThat(run("digest", "hf-daily", "--date", "2025-10-04", "--offline")).isEqualTo(4);
+    assertThat(err()).startsWith("paperdigest: hf-daily: no recording of this GET request in").hasLineCount(1);
+
+    Path dir = tmp.resolve("faults");
+    record(dir, "limited", "https://huggingface.co/api/daily_papers?date=2025-10-01&p=0&limit=100", 429,
+        "\"Retry-After\": \"600\"", "slow down");
+    record(dir, "broken", "https://huggingface.co/api/daily_papers?date=2025-10-02&p=0&limit=100", 200,
+        "\"Content-Type\": \"application/json\"", "[{\"paper\": ");
+    record(dir, "missing", "https://huggingface.co/api/papers/2501.00001", 404, "", "{\"error\": \"Not found\"}");
+    record(dir, "missing-arxiv", "https://export.arxiv.org/api/query?id_list=2501.00001&start=0&max_results=1", 200,
+        "\"Content-Type\": \"application/atom+xml\"", "<?xml version='1.0' encoding='UTF-8'?>\n"
+            + "<feed xmlns=\"http://www.w3.org/2005/Atom\"><opensearch:totalResults>0</opensearch:totalResults></feed>");
+
+    assertThat(run("digest", "hf-daily", "--date", "2025-10-01", "--replay", dir.toString())).isEqualTo(5);
+    assertThat(err()).contains("429").contains("try again in 600 s").hasLineCount(1);
+
+    assertThat(run("digest", "hf-daily", "--date", "2025-10-02", "--replay", dir.toString())).isEqualTo(6);
+    assertThat(err()).startsWith("paperdigest: hf-daily: ").hasLineCount(1);
+
+    System.setProperty("paperdigest.jsonl.dir", tmp.toString());
+    assertThat(run("paper", "arxiv:2501.00001", "--replay", dir.toString())).isEqualTo(3);
+    assertThat(err()).isEqualTo("paperdigest: no source knows arxiv:2501.00001" + System.lineSeparator());
+  }
+}
