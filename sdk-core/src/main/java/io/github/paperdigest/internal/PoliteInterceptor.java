@@ -68,6 +68,9 @@ final class PoliteInterceptor implements Interceptor {
         continue;
       }
       int code = response.code();
+      int tried = attempt;
+      LOG.log(Level.DEBUG, () -> sourceId + ": " + request.method() + " " + HttpFetch.redact(request.url()) + " -> "
+          + code + (tried == 0 ? "" : " (retry " + tried + ")"));
       if (!retryable(code)) {
         return releasingOnClose(response, permit);
       }

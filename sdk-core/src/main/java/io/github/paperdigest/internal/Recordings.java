@@ -51,6 +51,7 @@ public final class Recordings {
   private static final Set<String> KEPT_HEADERS =
       Set.of("content-type", "retry-after", "ratelimit", "ratelimit-policy", "location", "last-modified", "etag");
 
+  private static final System.Logger LOG = System.getLogger("io.github.paperdigest.http");
   private static final JsonAdapter<Object> JSON = new Moshi.Builder().build().adapter(Object.class);
 
   /** The key a request is recorded and found under. */
@@ -80,6 +81,7 @@ public final class Recordings {
         throw new ReplayMissException("no recording of this " + request.method() + " request in " + directory
             + " (" + index.size() + " recorded exchanges)");
       }
+      LOG.log(System.Logger.Level.DEBUG, () -> "replaying " + key + " from " + meta);
       return replay(meta, request);
     };
   }

@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -25,8 +27,16 @@ final class ResultCache {
   /** The key of an answer. */
   record Key(String sourceId, String kind, Object request) {}
 
-  private final @Nullable AsyncCache<Key, Fresh<?>> cache;
+  /**
+   * A failed answer. Caffeine logs every future that completes exceptionally as a warning; a
+   * failure is a normal outcome here (the caller gets a typed exception), so the cache holds it as
+   * a value that expires at once and is removed, and callers get the exception back.
+   */
+  private record Failed(Throwable error) {}
+
+  private final @Nullable AsyncCache<Key, Object> cache;
   private final Clock clock;
+  private final LongAdder failures = new LongAdder();
 
   ResultCache(boolean enabled, long maximumSize, Clock clock, boolean systemClock) {
     this.clock = clock;
@@ -42,35 +52,69 @@ final class ResultCache {
   }
 
   /** The answer for {@code key}: cached, joined to a call under way, or fetched on this thread. */
-  @SuppressWarnings("unchecked")
   <T> Fresh<T> get(Key key, Fetch<T> fetch, Function<? super T, Duration> freshness) {
     if (cache == null) {
       return fresh(fetch.execute(), freshness);
     }
-    CompletableFuture<Fresh<?>> mine = new CompletableFuture<>();
-    CompletableFuture<Fresh<?>> shared = cache.get(key, (k, executor) -> mine);
+    CompletableFuture<Object> mine = new CompletableFuture<>();
+    CompletableFuture<Object> shared = cache.get(key, (k, executor) -> mine);
     if (shared == mine) {
       try {
         mine.complete(fresh(fetch.execute(), freshness));
       } catch (RuntimeException | Error e) {
-        mine.completeExceptionally(e);
+        mine.complete(failed(key, mine, e));
         throw e;
       }
     }
-    return (Fresh<T>) Fetches.join(shared);
+    return unwrap(Fetches.join(shared));
   }
 
   /** As {@link #get}, without blocking: the fetch runs asynchronously when not cached. */
-  @SuppressWarnings("unchecked")
   <T> CompletableFuture<Fresh<T>> getAsync(Key key, Fetch<T> fetch, Function<? super T, Duration> freshness) {
     if (cache == null) {
       CompletableFuture<T> call = fetch.executeAsync();
       return Fetches.cancelling(call.thenApply(v -> fresh(v, freshness)), call);
     }
-    CompletableFuture<Fresh<?>> shared = cache.get(key, (k, executor) ->
-        fetch.executeAsync().thenApply(v -> fresh(v, freshness)));
+    CompletableFuture<Object> mine = new CompletableFuture<>();
+    CompletableFuture<Object> shared = cache.get(key, (k, executor) -> mine);
+    if (shared == mine) {
+      fetch.executeAsync().whenComplete((value, error) -> {
+        if (error == null) {
+          try {
+            mine.complete(fresh(value, freshness));
+            return;
+          } catch (RuntimeException e) {
+            error = e;
+          }
+        }
+        mine.complete(failed(key, mine, Fetches.unwrap(error)));
+      });
+    }
     // Callers get their own future: cancelling it must not cancel a call others wait for.
-    return shared.thenApply(f -> (Fresh<T>) f);
+    return shared.thenApply(ResultCache::unwrap);
+  }
+
+  private Failed failed(Key key, CompletableFuture<Object> future, Throwable error) {
+    failures.increment();
+    if (cache != null) {
+      cache.asMap().remove(key, future);
+    }
+    return new Failed(error);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> Fresh<T> unwrap(Object value) {
+    if (value instanceof Failed f) {
+      Throwable e = f.error();
+      if (e instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e instanceof Error err) {
+        throw err;
+      }
+      throw new CompletionException(e);
+    }
+    return (Fresh<T>) value;
   }
 
   private <T> Fresh<T> fresh(T value, Function<? super T, Duration> freshness) {
@@ -82,7 +126,7 @@ final class ResultCache {
       return CacheStats.EMPTY;
     }
     com.github.benmanes.caffeine.cache.stats.CacheStats s = cache.synchronous().stats();
-    return new CacheStats(s.hitCount(), s.missCount(), s.loadSuccessCount(), s.loadFailureCount(),
+    return new CacheStats(s.hitCount(), s.missCount(), s.loadSuccessCount() - failures.sum(), failures.sum(),
         s.evictionCount(), cache.synchronous().estimatedSize());
   }
 
@@ -93,19 +137,19 @@ final class ResultCache {
   }
 
   /** Each entry lives as long as the freshness its source gave it. */
-  private static final class FreshnessExpiry implements Expiry<Key, Fresh<?>> {
+  private static final class FreshnessExpiry implements Expiry<Key, Object> {
     @Override
-    public long expireAfterCreate(Key key, Fresh<?> value, long currentTime) {
-      return nanos(value.freshness());
+    public long expireAfterCreate(Key key, Object value, long currentTime) {
+      return value instanceof Fresh<?> f ? nanos(f.freshness()) : 0;
     }
 
     @Override
-    public long expireAfterUpdate(Key key, Fresh<?> value, long currentTime, long currentDuration) {
-      return nanos(value.freshness());
+    public long expireAfterUpdate(Key key, Object value, long currentTime, long currentDuration) {
+      return expireAfterCreate(key, value, currentTime);
     }
 
     @Override
-    public long expireAfterRead(Key key, Fresh<?> value, long currentTime, long currentDuration) {
+    public long expireAfterRead(Key key, Object value, long currentTime, long currentDuration) {
       return currentDuration;
     }
 
