@@ -13,8 +13,11 @@ import java.util.Objects;
  * @param fetchedAt when the source's answer was fetched (earlier than now when it came from cache)
  * @param complete whether every page of the source's list was read: false when a limit stopped
  *     reading or the publisher cut its answer short
+ * @param stale whether some of it was served from cache past its freshness because the source
+ *     failed when asked again (only with {@link PaperDigest.Builder#staleIfError(java.time.Duration)})
  */
-public record Digest(String source, DigestPeriod period, List<Paper> papers, Instant fetchedAt, boolean complete) {
+public record Digest(
+    String source, DigestPeriod period, List<Paper> papers, Instant fetchedAt, boolean complete, boolean stale) {
 
   /**
    * Copies the papers.

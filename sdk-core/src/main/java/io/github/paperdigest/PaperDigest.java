@@ -175,6 +175,7 @@ public final class PaperDigest implements AutoCloseable {
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(30);
     private Duration callTimeout = Duration.ZERO;
+    private Duration staleIfError = Duration.ZERO;
     private @Nullable Path recordTo;
     private @Nullable Path replayFrom;
 
@@ -198,6 +199,7 @@ public final class PaperDigest implements AutoCloseable {
       connectTimeout = o.connectTimeout;
       readTimeout = o.readTimeout;
       callTimeout = o.callTimeout;
+      staleIfError = o.staleIfError;
       recordTo = o.recordTo;
       replayFrom = o.replayFrom;
     }
@@ -340,6 +342,25 @@ public final class PaperDigest implements AutoCloseable {
     }
 
     /**
+     * Serves a cached answer up to {@code maxStale} past its freshness when asking the source
+     * again fails because of the publisher (unreachable, timing out, rate limiting, answering 5xx
+     * or in a format that no longer parses), rather than the error. Digests made of such an
+     * answer say {@link Digest#stale()}; {@link CacheStats#staleCount()} counts them. Errors of the
+     * query itself (a 4xx, an unsupported criterion) are never hidden. Off by default
+     * ({@link Duration#ZERO}).
+     *
+     * @throws IllegalArgumentException if maxStale is negative
+     */
+    public Builder staleIfError(Duration maxStale) {
+      Objects.requireNonNull(maxStale, "maxStale == null");
+      if (maxStale.isNegative()) {
+        throw new IllegalArgumentException("negative maxStale: " + maxStale);
+      }
+      this.staleIfError = maxStale;
+      return this;
+    }
+
+    /**
      * Records every HTTP exchange (after politeness and retries) into {@code directory}: one
      * {@code .json} file per exchange (method, URL, status, headers) beside its {@code .body},
      * grouped by host. Replay them with {@link #replay(Path)}, e.g. in your own offline tests.
@@ -423,7 +444,7 @@ public final class PaperDigest implements AutoCloseable {
       }
       Engine engine = new Engine(new Engine.Settings(client, owns, new Moshi.Builder().build(), clock, systemClock,
           sleeper, userAgent, reg, copy(options), Map.copyOf(politeness), maxResponseSize, cache, cacheMaximumSize,
-          exchanges));
+          staleIfError, exchanges));
       return new PaperDigest(engine, new Builder(this));
     }
 

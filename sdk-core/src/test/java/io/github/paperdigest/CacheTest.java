@@ -172,4 +172,69 @@ final class CacheTest {
     client.from("test").list();
     assertThat(server.getRequestCount()).isEqualTo(2);
   }
+
+  private PaperDigest staleClient(Duration window) {
+    return PaperDigest.builder()
+        .option("test", "base-url", server.url("/").toString())
+        .politeness("test", io.github.paperdigest.spi.PolitenessPolicy.DEFAULT.withMaxRetries(0))
+        .clock(clock).sleeper(clock.sleeper())
+        .staleIfError(window)
+        .build();
+  }
+
+  @Test
+  void staleIfErrorServesTheLastAnswerMarkedStaleWithinItsWindow() {
+    server.enqueue(json(page(null, P1), 600));
+    server.enqueue(new MockResponse.Builder().code(503).body("down").build());
+    server.enqueue(new MockResponse.Builder().code(503).body("down").build());
+    server.enqueue(json(page(null, P1, paper("2510.00002", "New", 1, "2025-10-02T00:00:00Z")), 600));
+    server.enqueue(new MockResponse.Builder().code(503).body("down").build());
+    LocalDate day = LocalDate.of(2025, 10, 9);
+    try (PaperDigest stale = staleClient(Duration.ofHours(1))) {
+      Digest first = stale.digest("test").on(day);
+      assertThat(first.stale()).isFalse();
+
+      clock.advance(Duration.ofMinutes(11));                    // past freshness: refresh fails
+      Digest served = stale.digest("test").on(day);
+      assertThat(served.stale()).isTrue();
+      assertThat(served.papers()).isEqualTo(first.papers());
+      assertThat(served.fetchedAt()).isEqualTo(first.fetchedAt());
+      assertThat(stale.cacheStats().staleCount()).isEqualTo(1);
+
+      clock.advance(Duration.ofMinutes(1));                     // asked again: still failing, still stale
+      assertThat(stale.digest("test").on(day).stale()).isTrue();
+      clock.advance(Duration.ofMinutes(1));                     // the source is back: fresh again
+      Digest back = stale.digest("test").on(day);
+      assertThat(back.stale()).isFalse();
+      assertThat(back.papers()).hasSize(2);
+
+      clock.advance(Duration.ofMinutes(80));                    // past freshness and the window: the error
+      assertThatThrownBy(() -> stale.digest("test").on(day)).isInstanceOf(SourceHttpException.class);
+    }
+    assertThat(server.getRequestCount()).isEqualTo(5);
+  }
+
+  @Test
+  void staleIfErrorNeverHidesAnErrorOfTheQuery() {
+    server.enqueue(json(page(null, P1), 60));
+    server.enqueue(new MockResponse.Builder().code(404).body("gone").build());
+    try (PaperDigest stale = staleClient(Duration.ofHours(1))) {
+      stale.from("test").search("x").list();
+      clock.advance(Duration.ofMinutes(2));
+      assertThatThrownBy(() -> stale.from("test").search("x").list())
+          .isInstanceOfSatisfying(SourceHttpException.class, e -> assertThat(e.status()).isEqualTo(404));
+    }
+  }
+
+  @Test
+  void withoutStaleIfErrorAFailedRefreshIsAnError() {
+    server.enqueue(json(page(null, P1), 60));
+    server.enqueue(new MockResponse.Builder().code(503).body("down").build());
+    try (PaperDigest plain = staleClient(Duration.ZERO)) {
+      plain.from("test").search("x").list();
+      clock.advance(Duration.ofMinutes(2));
+      assertThatThrownBy(() -> plain.from("test").search("x").list()).isInstanceOf(SourceHttpException.class);
+      assertThat(plain.cacheStats().staleCount()).isZero();
+    }
+  }
 }

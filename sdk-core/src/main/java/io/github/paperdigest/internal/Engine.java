@@ -23,6 +23,7 @@ import io.github.paperdigest.spi.SourceCapabilities;
 import io.github.paperdigest.spi.SourceConfig;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -67,6 +68,7 @@ public final class Engine implements AutoCloseable {
       long maxResponseSize,
       boolean cacheEnabled,
       long cacheMaximumSize,
+      Duration staleIfError,
       okhttp3.@org.jspecify.annotations.Nullable Interceptor exchanges) {}
 
   /** A source in use. */
@@ -80,7 +82,7 @@ public final class Engine implements AutoCloseable {
   public Engine(Settings settings) {
     this.settings = settings;
     this.cache = new ResultCache(settings.cacheEnabled(), settings.cacheMaximumSize(), settings.clock(),
-        settings.systemClock());
+        settings.systemClock(), settings.staleIfError());
   }
 
   public Settings settings() {
@@ -199,7 +201,7 @@ public final class Engine implements AutoCloseable {
       boolean complete = acc.reachedEnd && !acc.cut && !acc.truncated && papers.size() == acc.papers.size();
       DigestPeriod period = Objects.requireNonNull(plan.pushed().period(), "period");
       Instant fetchedAt = acc.fetchedAt == null ? settings.clock().instant() : acc.fetchedAt;
-      return new Digest(handle.id(), period, papers, fetchedAt, complete);
+      return new Digest(handle.id(), period, papers, fetchedAt, complete, acc.stale);
     }
   }
 
@@ -232,6 +234,8 @@ public final class Engine implements AutoCloseable {
     /** Whether the limit left papers of the last page unread. */
     boolean cut;
     boolean truncated;
+    /** Whether a page was served stale. */
+    boolean stale;
     @Nullable Instant fetchedAt;
 
     Accumulator(int limit) {
@@ -275,6 +279,7 @@ public final class Engine implements AutoCloseable {
     List<Paper> accept(ResultCache.Fresh<Page> fresh) {
       Page page = fresh.value();
       acc.truncated |= page.truncated();
+      acc.stale |= fresh.stale();
       if (acc.fetchedAt == null || fresh.fetchedAt().isBefore(acc.fetchedAt)) {
         acc.fetchedAt = fresh.fetchedAt();
       }

@@ -5,6 +5,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.github.paperdigest.CacheStats;
+import io.github.paperdigest.PaperDigestException;
+import io.github.paperdigest.SourceConfigurationException;
+import io.github.paperdigest.SourceHttpException;
+import io.github.paperdigest.UnknownSourceException;
+import io.github.paperdigest.UnsupportedQueryException;
 import io.github.paperdigest.spi.Fetch;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,11 +23,24 @@ import org.jspecify.annotations.Nullable;
 /**
  * The result cache: source answers by key (source, kind, request), each kept for the freshness the
  * source gave it. Concurrent identical requests share one upstream call; a failed call is removed
- * at once, so errors are never cached. With caching disabled every request goes upstream.
+ * at once, so errors are never cached. With a stale-if-error window, an answer is kept that much
+ * longer than its freshness: a refresh that fails then serves it, marked stale, instead of the
+ * error. With caching disabled every request goes upstream.
  */
 final class ResultCache {
-  /** A cached answer with the time it was fetched. */
-  record Fresh<T>(T value, Duration freshness, Instant fetchedAt) {}
+  /**
+   * A cached answer.
+   *
+   * @param value the source's answer
+   * @param freshness how long it is fresh after {@code fetchedAt}
+   * @param fetchedAt when the source answered
+   * @param stale whether it is served past its freshness because a refresh failed
+   */
+  record Fresh<T>(T value, Duration freshness, Instant fetchedAt, boolean stale) {
+    Fresh<T> asStale() {
+      return new Fresh<>(value, freshness, fetchedAt, true);
+    }
+  }
 
   /** The key of an answer. */
   record Key(String sourceId, String kind, Object request) {}
@@ -36,10 +54,13 @@ final class ResultCache {
 
   private final @Nullable AsyncCache<Key, Object> cache;
   private final Clock clock;
+  private final Duration staleIfError;
   private final LongAdder failures = new LongAdder();
+  private final LongAdder staleServed = new LongAdder();
 
-  ResultCache(boolean enabled, long maximumSize, Clock clock, boolean systemClock) {
+  ResultCache(boolean enabled, long maximumSize, Clock clock, boolean systemClock, Duration staleIfError) {
     this.clock = clock;
+    this.staleIfError = staleIfError;
     if (!enabled || maximumSize == 0) {
       this.cache = null;
       return;
@@ -48,7 +69,7 @@ final class ResultCache {
     if (!systemClock) {
       builder.ticker(new ClockTicker(clock));
     }
-    this.cache = builder.expireAfter(new FreshnessExpiry()).buildAsync();
+    this.cache = builder.expireAfter(new LifetimeExpiry()).buildAsync();
   }
 
   /** The answer for {@code key}: cached, joined to a call under way, or fetched on this thread. */
@@ -56,17 +77,7 @@ final class ResultCache {
     if (cache == null) {
       return fresh(fetch.execute(), freshness);
     }
-    CompletableFuture<Object> mine = new CompletableFuture<>();
-    CompletableFuture<Object> shared = cache.get(key, (k, executor) -> mine);
-    if (shared == mine) {
-      try {
-        mine.complete(fresh(fetch.execute(), freshness));
-      } catch (RuntimeException | Error e) {
-        mine.complete(failed(key, mine, e));
-        throw e;
-      }
-    }
-    return unwrap(Fetches.join(shared));
+    return unwrap(Fetches.join(obtain(key, fetch, freshness, true)));
   }
 
   /** As {@link #get}, without blocking: the fetch runs asynchronously when not cached. */
@@ -75,31 +86,88 @@ final class ResultCache {
       CompletableFuture<T> call = fetch.executeAsync();
       return Fetches.cancelling(call.thenApply(v -> fresh(v, freshness)), call);
     }
-    CompletableFuture<Object> mine = new CompletableFuture<>();
-    CompletableFuture<Object> shared = cache.get(key, (k, executor) -> mine);
-    if (shared == mine) {
-      fetch.executeAsync().whenComplete((value, error) -> {
-        if (error == null) {
-          try {
-            mine.complete(fresh(value, freshness));
-            return;
-          } catch (RuntimeException e) {
-            error = e;
-          }
-        }
-        mine.complete(failed(key, mine, Fetches.unwrap(error)));
-      });
-    }
     // Callers get their own future: cancelling it must not cancel a call others wait for.
-    return shared.thenApply(ResultCache::unwrap);
+    return obtain(key, fetch, freshness, false).thenApply(ResultCache::unwrap);
   }
 
-  private Failed failed(Key key, CompletableFuture<Object> future, Throwable error) {
+  /**
+   * The future answer for {@code key}: the cached one while fresh, else one this call loads (on
+   * this thread when {@code sync}), unless another caller already is.
+   */
+  private <T> CompletableFuture<Object> obtain(Key key, Fetch<T> fetch, Function<? super T, Duration> freshness,
+      boolean sync) {
+    while (true) {
+      CompletableFuture<Object> mine = new CompletableFuture<>();
+      CompletableFuture<Object> current = cache.get(key, (k, executor) -> mine);
+      Fresh<?> previous = null;
+      if (current != mine) {
+        if (!(current.getNow(null) instanceof Fresh<?> f) || isFresh(f)) {
+          return current;                         // fresh, or a load under way
+        }
+        // past its freshness, kept for stale-if-error: refresh it, one caller for all
+        if (!cache.asMap().replace(key, current, mine)) {
+          continue;
+        }
+        previous = f;
+      }
+      load(key, mine, fetch, freshness, previous, sync);
+      return mine;
+    }
+  }
+
+  private <T> void load(Key key, CompletableFuture<Object> mine, Fetch<T> fetch,
+      Function<? super T, Duration> freshness, Fresh<?> previous, boolean sync) {
+    if (sync) {
+      try {
+        mine.complete(fresh(fetch.execute(), freshness));
+      } catch (RuntimeException | Error e) {
+        mine.complete(failed(key, mine, e, previous));
+      }
+      return;
+    }
+    fetch.executeAsync().whenComplete((value, error) -> {
+      if (error == null) {
+        try {
+          mine.complete(fresh(value, freshness));
+          return;
+        } catch (RuntimeException e) {
+          error = e;
+        }
+      }
+      mine.complete(failed(key, mine, Fetches.unwrap(error), previous));
+    });
+  }
+
+  /** What a failed load leaves: the previous answer marked stale where allowed, else the failure. */
+  private Object failed(Key key, CompletableFuture<Object> future, Throwable error, @Nullable Fresh<?> previous) {
     failures.increment();
+    if (previous != null && servesStale(error) && withinStaleWindow(previous)) {
+      staleServed.increment();
+      return previous.asStale();                // kept: the next caller tries to refresh again
+    }
     if (cache != null) {
       cache.asMap().remove(key, future);
     }
     return new Failed(error);
+  }
+
+  /** Failures of the publisher (down, slow, rate limiting, a changed format), not of the query. */
+  private static boolean servesStale(Throwable error) {
+    if (!(error instanceof PaperDigestException)
+        || error instanceof UnsupportedQueryException
+        || error instanceof SourceConfigurationException
+        || error instanceof UnknownSourceException) {
+      return false;
+    }
+    return !(error instanceof SourceHttpException h) || h.status() == 429 || h.status() >= 500;
+  }
+
+  private boolean isFresh(Fresh<?> f) {
+    return clock.instant().isBefore(f.fetchedAt().plus(f.freshness()));
+  }
+
+  private boolean withinStaleWindow(Fresh<?> f) {
+    return clock.instant().isBefore(f.fetchedAt().plus(f.freshness()).plus(staleIfError));
   }
 
   @SuppressWarnings("unchecked")
@@ -118,7 +186,7 @@ final class ResultCache {
   }
 
   private <T> Fresh<T> fresh(T value, Function<? super T, Duration> freshness) {
-    return new Fresh<>(value, freshness.apply(value), clock.instant());
+    return new Fresh<>(value, freshness.apply(value), clock.instant(), false);
   }
 
   CacheStats stats() {
@@ -126,8 +194,9 @@ final class ResultCache {
       return CacheStats.EMPTY;
     }
     com.github.benmanes.caffeine.cache.stats.CacheStats s = cache.synchronous().stats();
-    return new CacheStats(s.hitCount(), s.missCount(), s.loadSuccessCount() - failures.sum(), failures.sum(),
-        s.evictionCount(), cache.synchronous().estimatedSize());
+    long failed = failures.sum();
+    return new CacheStats(s.hitCount(), s.missCount(), Math.max(0, s.loadSuccessCount() - failed), failed,
+        staleServed.sum(), s.evictionCount(), cache.synchronous().estimatedSize());
   }
 
   void invalidateAll() {
@@ -136,11 +205,18 @@ final class ResultCache {
     }
   }
 
-  /** Each entry lives as long as the freshness its source gave it. */
-  private static final class FreshnessExpiry implements Expiry<Key, Object> {
+  /**
+   * Each answer lives for its freshness plus the stale-if-error window, counted from when it was
+   * fetched (a stale answer served again is not given a new life); failures not at all.
+   */
+  private final class LifetimeExpiry implements Expiry<Key, Object> {
     @Override
     public long expireAfterCreate(Key key, Object value, long currentTime) {
-      return value instanceof Fresh<?> f ? nanos(f.freshness()) : 0;
+      if (!(value instanceof Fresh<?> f)) {
+        return 0;
+      }
+      Instant end = f.fetchedAt().plus(f.freshness()).plus(staleIfError);
+      return nanos(Duration.between(clock.instant(), end));
     }
 
     @Override
@@ -154,6 +230,9 @@ final class ResultCache {
     }
 
     private static long nanos(Duration d) {
+      if (d.isNegative()) {
+        return 0;
+      }
       try {
         return d.toNanos();
       } catch (ArithmeticException e) {
