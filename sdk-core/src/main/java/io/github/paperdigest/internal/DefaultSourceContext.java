@@ -38,7 +38,8 @@ final class DefaultSourceContext implements SourceContext {
     this.politeness = politeness;
     this.maxResponseSize = maxResponseSize;
     Throttle throttle = new Throttle(politeness, clock, sleeper);
-    OkHttpClient.Builder b = shared.newBuilder();
+    // redirects are followed by the politeness interceptor, so that each hop is throttled
+    OkHttpClient.Builder b = shared.newBuilder().followRedirects(false).followSslRedirects(false);
     if (exchanges != null) {
       // outermost: a recorder sees the final answer, a replayer answers before politeness waits
       b.addInterceptor(exchanges);

@@ -127,6 +127,9 @@ final class HttpFetch<T> implements Fetch<T> {
         throw new SourceParseException(sourceId, url, "", "malformed response: " + e.getMessage(), e);
       } catch (IOException e) {
         throw unavailable(e);
+      } catch (java.io.UncheckedIOException e) {
+        // parsers that stream (jsoup's StreamParser) wrap the failures of the body they read
+        throw unavailable(e.getCause());
       } catch (RuntimeException e) {
         ResponseTooLargeException tooLarge = tooLarge(e);
         if (tooLarge != null) {
@@ -173,6 +176,8 @@ final class HttpFetch<T> implements Fetch<T> {
     String what;
     if (e instanceof SocketTimeoutException || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()))) {
       what = "timed out (" + e.getMessage() + ")";
+    } else if (e instanceof PoliteInterceptor.TooManyRedirectsException) {
+      what = "redirect loop: " + e.getMessage();
     } else if (e instanceof Recordings.ReplayMissException) {
       what = e.getMessage();
     } else if ("Canceled".equals(e.getMessage())) {

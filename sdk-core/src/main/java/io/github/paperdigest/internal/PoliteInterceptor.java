@@ -23,11 +23,14 @@ import org.jspecify.annotations.Nullable;
  * slot of the source's {@link Throttle}, holds it until the response body is closed, and retries
  * 429, 502, 503, 504 and I/O errors with exponential backoff and jitter, never sooner than the
  * publisher's {@code Retry-After}, within the policy's retry count and the shared
- * {@link RetryBudget}. When it gives up it returns the last response (or throws the last I/O
- * error), and the fetch layer maps it to a typed exception.
+ * {@link RetryBudget}. It follows redirects itself (OkHttp's own following is off for source
+ * clients), so that every hop waits for its slot like any request, up to {@link #MAX_REDIRECTS}.
+ * When it gives up it returns the last response (or throws the last I/O error), and the fetch
+ * layer maps it to a typed exception.
  */
 final class PoliteInterceptor implements Interceptor {
   private static final System.Logger LOG = System.getLogger("io.github.paperdigest.http");
+  static final int MAX_REDIRECTS = 5;
 
   private final String sourceId;
   private final Throttle throttle;
@@ -48,6 +51,7 @@ final class PoliteInterceptor implements Interceptor {
     PolitenessPolicy policy = throttle.policy();
     Request request = chain.request();
     budget.onRequest();
+    int redirects = 0;
     for (int attempt = 0; ; attempt++) {
       if (chain.call().isCanceled()) {
         throw new IOException("Canceled");
@@ -62,15 +66,34 @@ final class PoliteInterceptor implements Interceptor {
           throw e;
         }
         Duration delay = backoff(policy, attempt, null);
-        LOG.log(Level.WARNING, () -> sourceId + ": " + e + " for " + request.url() + "; retry in "
+        Request failed = request;
+        LOG.log(Level.WARNING, () -> sourceId + ": " + e + " for " + failed.url() + "; retry in "
             + delay.toMillis() + " ms");
         sleep(delay);
         continue;
       }
       int code = response.code();
       int tried = attempt;
-      LOG.log(Level.DEBUG, () -> sourceId + ": " + request.method() + " " + HttpFetch.redact(request.url()) + " -> "
+      Request sent = request;
+      LOG.log(Level.DEBUG, () -> sourceId + ": " + sent.method() + " " + HttpFetch.redact(sent.url()) + " -> "
           + code + (tried == 0 ? "" : " (retry " + tried + ")"));
+      String location = response.isRedirect() ? response.header("Location") : null;
+      okhttp3.HttpUrl target = location == null ? null : request.url().resolve(location);
+      if (target != null) {
+        response.close();
+        permit.release();
+        if (++redirects > MAX_REDIRECTS) {
+          throw new TooManyRedirectsException("more than " + MAX_REDIRECTS + " redirects, the last to "
+              + HttpFetch.redact(target));
+        }
+        Request.Builder next = request.newBuilder().url(target);
+        if (!target.host().equals(request.url().host())) {
+          next.removeHeader("Authorization");
+        }
+        request = next.build();
+        attempt = -1;
+        continue;
+      }
       if (!retryable(code)) {
         return releasingOnClose(response, permit);
       }
@@ -80,15 +103,24 @@ final class PoliteInterceptor implements Interceptor {
       }
       boolean tooLong = retryAfter != null && retryAfter.compareTo(policy.maxRetryAfter()) > 0;
       if (tooLong || attempt >= policy.maxRetries() || !budget.tryRetry()) {
-        LOG.log(Level.DEBUG, () -> sourceId + ": HTTP " + code + " for " + request.url() + ", giving up");
+        LOG.log(Level.DEBUG, () -> sourceId + ": HTTP " + code + " for " + sent.url() + ", giving up");
         return releasingOnClose(response, permit);
       }
       response.close();
       permit.release();
       Duration delay = backoff(policy, attempt, retryAfter);
-      LOG.log(Level.WARNING, () -> sourceId + ": HTTP " + code + " for " + request.url() + "; retry in "
+      LOG.log(Level.WARNING, () -> sourceId + ": HTTP " + code + " for " + sent.url() + "; retry in "
           + delay.toMillis() + " ms");
       sleep(delay);
+    }
+  }
+
+  /** A redirect loop, or a chain too long to be anything else. Not retried. */
+  static final class TooManyRedirectsException extends java.net.ProtocolException {
+    private static final long serialVersionUID = 1L;
+
+    TooManyRedirectsException(String message) {
+      super(message);
     }
   }
 
