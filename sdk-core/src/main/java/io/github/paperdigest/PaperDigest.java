@@ -168,7 +168,7 @@ public final class PaperDigest implements AutoCloseable {
     private final Map<String, Map<String, String>> options = new LinkedHashMap<>();
     private final Map<String, PolitenessPolicy> politeness = new LinkedHashMap<>();
     private boolean cache = true;
-    private long cacheMaximumSize = 10_000;
+    private long cacheMaximumSize = 20_000;
     private @Nullable Path httpCacheDirectory;
     private long httpCacheMaxSize;
     private long maxResponseSize = 32L * 1024 * 1024;
@@ -299,7 +299,9 @@ public final class PaperDigest implements AutoCloseable {
     }
 
     /**
-     * The most results (pages, digests, lookups) the memory cache holds (default 10,000).
+     * How many papers the memory cache holds at most (default 20,000), counting each cached page,
+     * digest or lookup by the papers in it, so that memory stays bounded however large the pages
+     * are. The least recently used answers go first; 0 caches nothing.
      *
      * @throws IllegalArgumentException if negative
      */

@@ -65,11 +65,20 @@ final class ResultCache {
       this.cache = null;
       return;
     }
-    Caffeine<Object, Object> builder = Caffeine.newBuilder().maximumSize(maximumSize).recordStats();
+    Caffeine<Object, Object> builder = Caffeine.newBuilder().maximumWeight(maximumSize)
+        .weigher((Object k, Object v) -> weight(v)).recordStats();
     if (!systemClock) {
       builder.ticker(new ClockTicker(clock));
     }
     this.cache = builder.expireAfter(new LifetimeExpiry()).buildAsync();
+  }
+
+  /** An answer weighs as many papers as it holds (at least 1). */
+  private static int weight(Object value) {
+    if (value instanceof Fresh<?> f && f.value() instanceof io.github.paperdigest.spi.Page page) {
+      return Math.max(1, page.papers().size());
+    }
+    return 1;
   }
 
   /** The answer for {@code key}: cached, joined to a call under way, or fetched on this thread. */
