@@ -1,5 +1,6 @@
 package io.github.paperdigest.arxiv;
 
+import io.github.paperdigest.testing.FakeClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
