@@ -333,16 +333,16 @@ final class ArxivSearchTest {
     server.enqueue(Fixtures.atom("api_idlist_1707.08567_comment.xml"));
     server.enqueue(Fixtures.atom("api_idlist_1707.08567_comment.xml"));
     PaperDigest client = client();
-    ArxivSource source = new ArxivSource(new TestContext(server.url("/").toString(), clock));
-    // 12:00 UTC is 07:00 in New York; the API's daily update is at 20:30 there
-    assertThat(source.untilNext(java.time.LocalTime.of(20, 30))).hasMinutes(13 * 60 + 30);
 
+    // 12:00 UTC is 07:00 in New York; the API's daily update is at 20:30 there, 13 h 30 min later
     client.from("arxiv").search("once").list();
+    clock.advance(java.time.Duration.ofHours(13).plusMinutes(29));
     client.from("arxiv").search("once").list();
     assertThat(server.getRequestCount()).isEqualTo(1);
-    clock.advance(java.time.Duration.ofHours(14));
+    clock.advance(java.time.Duration.ofMinutes(2));
     client.from("arxiv").search("once").list();
     assertThat(server.getRequestCount()).isEqualTo(2);
   }
+
 
 }
