@@ -215,8 +215,7 @@ final class ArxivSource implements PaperSource {
 
   @Override
   public Fetch<Page> fetchPage(PageRequest request) {
-    QuerySpec q = request.query();
-    check(q);
+    QuerySpec q = request.query();          // checked by check(...) when the query was planned
     if (q.period() != null) {
       return digest(q);
     }

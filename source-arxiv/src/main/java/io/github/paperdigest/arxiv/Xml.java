@@ -48,11 +48,9 @@ final class Xml {
 
     @Override
     public int read() throws IOException {
-      int c = super.read();
-      if (c >= 0) {
-        remember(new char[] {(char) c}, 0, 1);
-      }
-      return c;
+      char[] one = new char[1];
+      int n = read(one, 0, 1);
+      return n < 0 ? -1 : one[0];
     }
 
     @Override

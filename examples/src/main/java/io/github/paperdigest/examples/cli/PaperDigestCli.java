@@ -1,5 +1,6 @@
 package io.github.paperdigest.examples.cli;
 
+import io.github.paperdigest.Criterion;
 import io.github.paperdigest.Digest;
 import io.github.paperdigest.DigestPeriod;
 import io.github.paperdigest.DigestQuery;
@@ -28,11 +29,13 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.Level;
@@ -142,8 +145,6 @@ public final class PaperDigestCli implements Runnable {
       code = USAGE;
     } else if (e instanceof NotFound) {
       code = NOT_FOUND;
-    } else if (e instanceof PaperDigestException) {
-      code = FAILURE;
     } else {
       code = FAILURE;
     }
@@ -264,9 +265,9 @@ public final class PaperDigestCli implements Runnable {
       for (SourceInfo s : client.sources()) {
         SourceCapabilities c = s.capabilities();
         out.printf("%-10s %s%n", s.id(), s.description());
-        java.util.Set<io.github.paperdigest.Criterion> search = java.util.EnumSet.noneOf(io.github.paperdigest.Criterion.class);
+        Set<Criterion> search = EnumSet.noneOf(Criterion.class);
         search.addAll(c.criteria());
-        search.remove(io.github.paperdigest.Criterion.PERIOD);
+        search.remove(Criterion.PERIOD);
         out.printf("%-10s   search by %s; sorts %s; metrics %s%n", "", lower(search), lower(c.sorts()),
             lower(c.metrics()));
         out.printf("%-10s   digests %s; lookup %s%s%n", "", c.periods().isEmpty() ? "none" : lower(c.periods()),
