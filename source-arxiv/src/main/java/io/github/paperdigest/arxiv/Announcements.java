@@ -202,7 +202,12 @@ final class Announcements {
     int index = 0;
     for (Element e : doc.select("h3, dl#articles > dt")) {
       if (e.tagName().equals("h3")) {
-        section = e.text().toLowerCase(Locale.ROOT);
+        // section headings ("New submissions", "Cross submissions", "Replacement submissions");
+        // other headings ("Showing new listings for ...") leave the section as it is
+        String heading = e.text().toLowerCase(Locale.ROOT);
+        if (heading.startsWith("new") || heading.startsWith("cross") || heading.startsWith("replace")) {
+          section = heading;
+        }
         continue;
       }
       Element dd = e.nextElementSibling();
@@ -272,10 +277,8 @@ final class Announcements {
       type = AnnounceType.CROSS;
     } else if (section.startsWith("replace")) {
       type = home ? AnnounceType.REPLACE : AnnounceType.REPLACE_CROSS;
-    } else if (section.startsWith("new")) {
-      type = home ? AnnounceType.NEW : AnnounceType.CROSS;
     } else {
-      throw new SourceParseException(Arxiv.ID, url, where, "entry under an unknown heading '" + section + "'", null);
+      type = home ? AnnounceType.NEW : AnnounceType.CROSS;
     }
     Element abstractP = dd.selectFirst("p.mathjax");
     return Paper.builder(id, title)
