@@ -124,6 +124,10 @@ final class ErrorsTest {
     SourceConfig config = SourceConfig.of("arxiv", Map.of("page-size", "50"), props, Map.of());
     assertThat(config.url("api-url", "https://export.arxiv.org/api/query")).hasToString("http://mirror.example/api/query");
     assertThat(config.integer("page-size", 100)).isEqualTo(50);
+    assertThat(config.integer("page-size", 100, 1, 50)).isEqualTo(50);
+    assertThat(config.integer("unset", 7, 1, 5)).isEqualTo(7);
+    assertThatThrownBy(() -> config.integer("page-size", 100, 1, 49))
+        .hasMessage("arxiv: setting page-size must be from 1 to 49, not 50 (system property paperdigest.arxiv.page-size)");
     assertThat(config.duration("min-interval", Duration.ofSeconds(3))).isEqualTo(Duration.ofMillis(3500));
     assertThat(config.duration("other", Duration.ofSeconds(3))).isEqualTo(Duration.ofSeconds(3));
     assertThat(PolitenessPolicy.DEFAULT.withOverrides(config).minInterval()).isEqualTo(Duration.ofMillis(3500));

@@ -71,18 +71,18 @@ public final class Recordings {
 
   /** An interceptor that answers from the recordings in {@code directory} and never goes out. */
   public static Interceptor replayer(Path directory) {
-    Map<String, Path> index = index(directory);
+    Map<String, Recorded> index = index(directory);
     return chain -> {
       Request request = chain.request();
       String key = key(request.method(), request.url());
-      Path meta = index.get(key);
-      if (meta == null) {
+      Recorded recorded = index.get(key);
+      if (recorded == null) {
         // the core appends the URL: "no recording of this GET request in dir (n recorded exchanges) (url)"
         throw new ReplayMissException("no recording of this " + request.method() + " request in " + directory
             + " (" + index.size() + " recorded exchanges)");
       }
-      LOG.log(System.Logger.Level.DEBUG, () -> "replaying " + key + " from " + meta);
-      return replay(meta, request);
+      LOG.log(System.Logger.Level.DEBUG, () -> "replaying " + key + " from " + recorded.file());
+      return replay(recorded, request);
     };
   }
 
@@ -100,8 +100,11 @@ public final class Recordings {
     };
   }
 
-  private static Map<String, Path> index(Path directory) {
-    Map<String, Path> index = new HashMap<>();
+  /** A recording read when the replayer was made: its file and its parsed metadata. */
+  private record Recorded(Path file, Map<?, ?> meta) {}
+
+  private static Map<String, Recorded> index(Path directory) {
+    Map<String, Recorded> index = new HashMap<>();
     if (!Files.isDirectory(directory)) {
       throw new IllegalArgumentException("No recordings directory: " + directory);
     }
@@ -114,7 +117,7 @@ public final class Recordings {
             throw new IllegalArgumentException("Recording " + p + " has no valid \"url\"");
           }
           Object method = meta.get("method");
-          index.putIfAbsent(key(method == null ? "GET" : method.toString(), url), p);
+          index.putIfAbsent(key(method == null ? "GET" : method.toString(), url), new Recorded(p, meta));
         }
       }
     } catch (IOException e) {
@@ -134,8 +137,9 @@ public final class Recordings {
     throw new IllegalArgumentException("Recording " + p + " is not a JSON object");
   }
 
-  private static Response replay(Path meta, Request request) throws IOException {
-    Map<?, ?> m = readMeta(meta);
+  private static Response replay(Recorded recorded, Request request) throws IOException {
+    Path meta = recorded.file();
+    Map<?, ?> m = recorded.meta();
     int code = m.get("code") instanceof Number n ? n.intValue() : 200;
     Headers.Builder headers = new Headers.Builder();
     if (m.get("headers") instanceof Map<?, ?> h) {

@@ -134,6 +134,21 @@ public final class SourceConfig {
   }
 
   /**
+   * Setting {@code name} as an integer from {@code min} to {@code max} inclusive, or
+   * {@code defaultValue} (not checked: it is the source's own) when it is not set.
+   *
+   * @throws SourceConfigurationException if the value set is not an integer or out of the range
+   */
+  public int integer(String name, int defaultValue, int min, int max) {
+    int value = integer(name, defaultValue);
+    if (isSet(name) && (value < min || value > max)) {
+      throw new SourceConfigurationException(sourceId, "setting " + name + " must be from " + min + " to " + max
+          + ", not " + value + " (system property " + propertyName(name) + ")", null);
+    }
+    return value;
+  }
+
+  /**
    * Setting {@code name} as a boolean ({@code true} or {@code false}), or {@code defaultValue}.
    *
    * @throws SourceConfigurationException if the value is neither

@@ -7,7 +7,6 @@ import io.github.paperdigest.PaperDigestException;
 import io.github.paperdigest.PaperId;
 import io.github.paperdigest.RateLimitedException;
 import io.github.paperdigest.Sort;
-import io.github.paperdigest.SourceConfigurationException;
 import io.github.paperdigest.SourceHttpException;
 import io.github.paperdigest.SourceParseException;
 import io.github.paperdigest.SourceUnavailableException;
@@ -81,19 +80,9 @@ final class ArxivSource implements PaperSource {
     this.apiUrl = config.url("api-url", "https://export.arxiv.org/api/query");
     this.rssUrl = directory(config.url("rss-url", "https://rss.arxiv.org/rss/"));
     this.listingUrl = directory(config.url("listing-url", "https://arxiv.org/list/"));
-    this.pageSize = config.integer("page-size", 100);
-    if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-      throw new SourceConfigurationException(Arxiv.ID,
-          "setting page-size must be from 1 to " + MAX_PAGE_SIZE + " (arXiv's limit), not " + pageSize, null);
-    }
-    int lookupBatch = config.integer("lookup-batch", 100);
-    if (lookupBatch < 1 || lookupBatch > 500) {
-      throw new SourceConfigurationException(Arxiv.ID, "setting lookup-batch must be from 1 to 500, not " + lookupBatch, null);
-    }
-    this.emptyPageRetries = config.integer("empty-page-retries", 3);
-    if (emptyPageRetries < 0) {
-      throw new SourceConfigurationException(Arxiv.ID, "setting empty-page-retries must not be negative", null);
-    }
+    this.pageSize = config.integer("page-size", 100, 1, MAX_PAGE_SIZE);       // arXiv's limit per request
+    int lookupBatch = config.integer("lookup-batch", 100, 1, 500);
+    this.emptyPageRetries = config.integer("empty-page-retries", 3, 0, 100);
     this.capabilities = SourceCapabilities.builder()
         .criteria(Criterion.TEXT, Criterion.TITLE, Criterion.AUTHOR, Criterion.CATEGORY, Criterion.DATE_RANGE,
             Criterion.IDS)
@@ -398,7 +387,7 @@ final class ArxivSource implements PaperSource {
   }
 
   /** How long until the next daily update at {@code at} US Eastern (at least a minute). */
-  Duration untilNext(LocalTime at) {
+  private Duration untilNext(LocalTime at) {
     Instant now = context.clock().instant();
     ZonedDateTime eastern = now.atZone(EASTERN);
     ZonedDateTime next = eastern.toLocalDate().atTime(at).atZone(EASTERN);

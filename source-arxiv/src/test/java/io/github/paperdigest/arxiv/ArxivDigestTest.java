@@ -33,12 +33,7 @@ final class ArxivDigestTest {
 
   @BeforeEach
   void setUp() {
-    client = PaperDigest.builder()
-        .option("arxiv", "rss-url", server.url("/rss").toString())
-        .option("arxiv", "listing-url", server.url("/list/").toString())
-        .option("arxiv", "api-url", server.url("/api/query").toString())
-        .clock(clock).sleeper(clock.sleeper())
-        .build();
+    client = Fixtures.client(server, clock).build();
   }
 
   @AfterEach

@@ -49,13 +49,7 @@ final class ArxivPolitenessTest {
         }
       }
     });
-    PaperDigest.Builder b = PaperDigest.builder()
-        .option("arxiv", "api-url", server.url("/api/query").toString())
-        .clock(clock).sleeper(clock.sleeper());
-    for (int i = 0; i < options.length; i += 2) {
-      b.option("arxiv", options[i], options[i + 1]);
-    }
-    return b.build();
+    return Fixtures.client(server, clock, options).build();
   }
 
   @Test

@@ -27,10 +27,7 @@ final class ArxivRecordedTest {
 
   @BeforeEach
   void setUp() {
-    client = PaperDigest.builder()
-        .option("arxiv", "api-url", server.url("/api/query").toString())
-        .clock(clock).sleeper(clock.sleeper())
-        .build();
+    client = Fixtures.client(server, clock).build();
   }
 
   @AfterEach

@@ -34,13 +34,7 @@ final class ArxivSearchTest {
   private final List<PaperDigest> clients = new ArrayList<>();
 
   private PaperDigest client(String... options) {
-    PaperDigest.Builder b = PaperDigest.builder()
-        .option("arxiv", "api-url", server.url("/api/query").toString())
-        .clock(clock).sleeper(clock.sleeper());
-    for (int i = 0; i < options.length; i += 2) {
-      b.option("arxiv", options[i], options[i + 1]);
-    }
-    PaperDigest client = b.build();
+    PaperDigest client = Fixtures.client(server, clock, options).build();
     clients.add(client);
     return client;
   }

@@ -3,11 +3,30 @@ package io.github.paperdigest.arxiv;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import io.github.paperdigest.PaperDigest;
+import io.github.paperdigest.testing.FakeClock;
 import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 
 /** The recorded and hand-written responses in {@code src/test/resources/arxiv} (see SOURCES.md there). */
 final class Fixtures {
   private Fixtures() {}
+
+  /**
+   * A client builder with every arXiv endpoint on {@code server}, the fake {@code clock} (and its
+   * sleeper), and the arXiv settings given as name, value pairs.
+   */
+  static PaperDigest.Builder client(MockWebServer server, FakeClock clock, String... settings) {
+    PaperDigest.Builder b = PaperDigest.builder()
+        .option("arxiv", "api-url", server.url("/api/query").toString())
+        .option("arxiv", "rss-url", server.url("/rss").toString())
+        .option("arxiv", "listing-url", server.url("/list/").toString())
+        .clock(clock).sleeper(clock.sleeper());
+    for (int i = 0; i < settings.length; i += 2) {
+      b.option("arxiv", settings[i], settings[i + 1]);
+    }
+    return b;
+  }
 
   static String read(String name) {
     try (InputStream in = Fixtures.class.getResourceAsStream("/arxiv/" + name)) {

@@ -83,10 +83,7 @@ final class HfDailySource implements PaperSource {
     this.context = context;
     SourceConfig config = context.config();
     this.base = config.url("base-url", "https://huggingface.co");
-    this.pageSize = config.integer("page-size", 100);
-    if (pageSize < 1 || pageSize > 1000) {
-      throw new SourceConfigurationException(HfDaily.ID, "setting page-size must be from 1 to 1000, not " + pageSize, null);
-    }
+    this.pageSize = config.integer("page-size", 100, 1, 1000);
     String mode = config.string("mode", "api").toLowerCase(Locale.ROOT);
     if (!mode.equals("api") && !mode.equals("html")) {
       throw new SourceConfigurationException(HfDaily.ID, "setting mode must be api or html, not '" + mode + "'", null);
