@@ -12,7 +12,8 @@ import java.util.Objects;
 public record Author(String name, List<String> affiliations) {
 
   /**
-   * Normalises the name and copies the affiliations.
+   * Normalises the name and the affiliations (whitespace, control characters) and copies them;
+   * blank affiliations are dropped.
    *
    * @throws NullPointerException if an argument or an affiliation is null
    * @throws IllegalArgumentException if the name is blank
@@ -22,7 +23,10 @@ public record Author(String name, List<String> affiliations) {
     if (name.isEmpty()) {
       throw new IllegalArgumentException("Blank author name");
     }
-    affiliations = List.copyOf(Objects.requireNonNull(affiliations, "affiliations == null"));
+    affiliations = Objects.requireNonNull(affiliations, "affiliations == null").stream()
+        .map(a -> Text.normalize(Objects.requireNonNull(a, "affiliation == null")))
+        .filter(a -> !a.isEmpty())
+        .toList();
   }
 
   /** An author without affiliations. */

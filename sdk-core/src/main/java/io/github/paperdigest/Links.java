@@ -4,7 +4,10 @@ import java.net.URI;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where to read a paper and what comes with it. Every link is optional. Immutable and value-based.
+ * Where to read a paper and what comes with it. Every link is optional. Only absolute {@code http}
+ * and {@code https} links with a host are kept: any other ({@code javascript:}, {@code file:},
+ * {@code data:}, a relative reference) is dropped, because links come from publishers and end up
+ * in readers' browsers. Immutable and value-based.
  *
  * @param abstractPage the publisher's abstract page (e.g. {@code https://arxiv.org/abs/2505.09568})
  * @param pdf the full text as PDF
@@ -20,6 +23,25 @@ public record Links(
     @Nullable URI code,
     @Nullable URI project,
     @Nullable URI discussion) {
+
+  /** Drops every link that is not an absolute http or https URL with a host. */
+  public Links {
+    abstractPage = web(abstractPage);
+    pdf = web(pdf);
+    doi = web(doi);
+    code = web(code);
+    project = web(project);
+    discussion = web(discussion);
+  }
+
+  /** {@code uri} if it is an absolute http or https URL with a host, else null. */
+  static @Nullable URI web(@Nullable URI uri) {
+    if (uri == null || uri.getScheme() == null || uri.getHost() == null) {
+      return null;
+    }
+    String scheme = uri.getScheme();
+    return scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https") ? uri : null;
+  }
 
   /** No links at all. */
   public static final Links NONE = new Links(null, null, null, null, null, null);

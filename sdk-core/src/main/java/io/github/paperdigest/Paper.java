@@ -17,6 +17,12 @@ import org.jspecify.annotations.Nullable;
  * <p>The id is always unversioned; the version the source described, where it knows one, is
  * {@link #version()}. Title and abstract have their whitespace normalised (arXiv hard-wraps
  * them). Optional components are null when the publisher does not say; lists are never null.
+ *
+ * <p>Publishers' text is untrusted: every text component (the id's value, title, abstract, author
+ * names, categories, comment, string attributes) is built without control characters (C0 other
+ * than tab and line feed, DEL, C1, and the bidirectional overrides, embeddings and isolates), so
+ * that printing a paper can neither rewrite a terminal nor reorder what a reader sees; links are
+ * http or https only ({@link Links}).
  * Source-specific extras live in {@link #attributes()} and are read with {@link #attribute(AttributeKey)}.
  *
  * @param id the paper's identity, unversioned
@@ -75,7 +81,11 @@ public record Paper(
     }
     abstractText = Text.normalize(Objects.requireNonNull(abstractText, "abstractText == null"));
     authors = List.copyOf(Objects.requireNonNull(authors, "authors == null"));
-    categories = List.copyOf(Objects.requireNonNull(categories, "categories == null"));
+    categories = Objects.requireNonNull(categories, "categories == null").stream()
+        .map(c -> Text.normalize(Objects.requireNonNull(c, "category == null")))
+        .filter(c -> !c.isEmpty())
+        .distinct()
+        .toList();
     Objects.requireNonNull(links, "links == null");
     Objects.requireNonNull(source, "source == null");
     if (source.isBlank()) {
@@ -85,12 +95,23 @@ public record Paper(
     Objects.requireNonNull(attributes, "attributes == null");
     Map<AttributeKey<?>, Object> copy = new LinkedHashMap<>();
     attributes.forEach((key, value) -> copy.put(
-        Objects.requireNonNull(key, "attribute key == null"), key.check(value)));
+        Objects.requireNonNull(key, "attribute key == null"), cleanAttribute(key.check(value))));
     attributes = Collections.unmodifiableMap(copy);
     comment = blankToNull(comment);
     journalRef = blankToNull(journalRef);
     doi = blankToNull(doi);
     primaryCategory = blankToNull(primaryCategory);
+  }
+
+  /** A string attribute, or a list of strings, without control characters. */
+  private static Object cleanAttribute(Object value) {
+    if (value instanceof String s) {
+      return Text.clean(s);
+    }
+    if (value instanceof List<?> list && list.stream().anyMatch(String.class::isInstance)) {
+      return list.stream().map(e -> e instanceof String s ? Text.clean(s) : e).toList();
+    }
+    return value;
   }
 
   private static @Nullable String blankToNull(@Nullable String s) {

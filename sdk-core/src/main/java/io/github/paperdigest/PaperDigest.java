@@ -2,6 +2,8 @@ package io.github.paperdigest;
 
 import com.squareup.moshi.Moshi;
 import io.github.paperdigest.internal.Engine;
+import io.github.paperdigest.internal.Gates;
+import io.github.paperdigest.internal.OwnerOnlyFileSystem;
 import io.github.paperdigest.internal.Recordings;
 import io.github.paperdigest.internal.SourceRegistry;
 import io.github.paperdigest.internal.Version;
@@ -17,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import okhttp3.Cache;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
@@ -54,6 +55,9 @@ import org.jspecify.annotations.Nullable;
  * e.g. {@code -Dpaperdigest.arxiv.api-url=https://mirror.example/api/query}.
  */
 public final class PaperDigest implements AutoCloseable {
+  /** How long one request may take in all, unless told otherwise: 60 seconds. */
+  public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
+
   /** The User-Agent the SDK sends unless told otherwise. */
   public static final String DEFAULT_USER_AGENT = Version.userAgent();
 
@@ -80,14 +84,18 @@ public final class PaperDigest implements AutoCloseable {
   }
 
   /**
-   * A builder with this client's settings that shares its HTTP client (pool and dispatcher) and
-   * its discovered sources; the client it builds has its own cache and does not own the shared
-   * HTTP client.
+   * A builder with this client's settings that shares its HTTP client (pool and dispatcher), its
+   * discovered sources and its politeness: each source's request interval, concurrency limit,
+   * the pauses publishers asked for and the retry budget hold across this client and every client
+   * derived from it (as OkHttp's derived clients share a dispatcher), unless the derived client
+   * gives a source another politeness policy. The client it builds has its own cache and owns
+   * none of what it shares: close this one last.
    */
   public Builder newBuilder() {
     Builder b = new Builder(origin);
     b.httpClient = engine.settings().httpClient();
     b.registry = engine.settings().registry();
+    b.gates = engine.settings().gates();
     return b;
   }
 
@@ -158,6 +166,7 @@ public final class PaperDigest implements AutoCloseable {
   public static final class Builder {
     private @Nullable OkHttpClient httpClient;
     private @Nullable SourceRegistry registry;
+    private @Nullable Gates gates;
     private String userAgent = DEFAULT_USER_AGENT;
     private Clock clock = Clock.systemUTC();
     private boolean systemClock = true;
@@ -174,7 +183,7 @@ public final class PaperDigest implements AutoCloseable {
     private long maxResponseSize = 32L * 1024 * 1024;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(30);
-    private Duration callTimeout = Duration.ZERO;
+    private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
     private Duration staleIfError = Duration.ZERO;
     private @Nullable Path recordTo;
     private @Nullable Path replayFrom;
@@ -202,6 +211,7 @@ public final class PaperDigest implements AutoCloseable {
       staleIfError = o.staleIfError;
       recordTo = o.recordTo;
       replayFrom = o.replayFrom;
+      gates = o.gates;
     }
 
     /**
@@ -231,17 +241,24 @@ public final class PaperDigest implements AutoCloseable {
 
     /**
      * Uses {@code clock} for "today", fetch times, freshness and cache expiry. The primary intent
-     * is testing, with {@link #sleeper(Sleeper)}.
+     * is testing, with {@link #sleeper(Sleeper)}. A client with its own clock does not share the
+     * politeness of the client it was derived from.
      */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
       this.systemClock = false;
+      this.gates = null;
       return this;
     }
 
-    /** Uses {@code sleeper} for politeness waits and retry backoff; the primary intent is testing. */
+    /**
+     * Uses {@code sleeper} for politeness waits and retry backoff; the primary intent is testing.
+     * A client with its own sleeper does not share the politeness of the client it was derived
+     * from.
+     */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
+      this.gates = null;
       return this;
     }
 
@@ -401,7 +418,14 @@ public final class PaperDigest implements AutoCloseable {
       return this;
     }
 
-    /** The timeout of one whole attempt, zero for none (the default). */
+    /**
+     * How long one request may take in all (default {@link #DEFAULT_CALL_TIMEOUT}, 60 s): its
+     * waits for the source's politeness, its retries and their backoff, its redirects, and reading
+     * its body. A wait that would end after it fails at once, and a body still arriving when it
+     * passes fails, with {@link SourceUnavailableException}; zero means none. A source's setting
+     * {@code call-timeout} ({@code paperdigest.<id>.call-timeout}) wins over it. It also applies to
+     * an {@code OkHttpClient} passed to {@link #httpClient}.
+     */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = checkTimeout(timeout);
       return this;
@@ -416,9 +440,11 @@ public final class PaperDigest implements AutoCloseable {
     }
 
     /**
-     * Builds the client, discovering sources unless a registry is shared from {@link #newBuilder()}.
+     * Builds the client, discovering sources unless a registry is shared from {@link #newBuilder()},
+     * and creates every source, so that a broken setting fails now.
      *
-     * @throws SourceConfigurationException if two providers have the same id
+     * @throws SourceConfigurationException if two providers have the same id, or a source cannot
+     *     be created with its settings (e.g. a token with a line break in it)
      * @throws IllegalStateException if both recording and replay are set
      * @throws IllegalArgumentException if the replay directory does not exist or holds a
      *     malformed recording
@@ -437,17 +463,18 @@ public final class PaperDigest implements AutoCloseable {
       if (client == null) {
         OkHttpClient.Builder b = new OkHttpClient.Builder()
             .connectTimeout(connectTimeout)
-            .readTimeout(readTimeout)
-            .callTimeout(callTimeout);
+            .readTimeout(readTimeout);
         if (httpCacheDirectory != null) {
-          b.cache(new Cache(httpCacheDirectory.toFile(), httpCacheMaxSize));
+          b.cache(OwnerOnlyFileSystem.cache(httpCacheDirectory, httpCacheMaxSize));
         }
         client = b.build();
       }
-      Engine engine = new Engine(new Engine.Settings(client, owns, new Moshi.Builder().build(), clock, systemClock,
-          sleeper, userAgent, reg, copy(options), Map.copyOf(politeness), maxResponseSize, cache, cacheMaximumSize,
-          staleIfError, exchanges));
-      return new PaperDigest(engine, new Builder(this));
+      boolean ownsGates = gates == null;
+      Gates shared = gates != null ? gates : new Gates(clock, sleeper);
+      Engine.Settings settings = new Engine.Settings(client, owns, new Moshi.Builder().build(), clock, systemClock,
+          userAgent, reg, copy(options), Map.copyOf(politeness), maxResponseSize, cache, cacheMaximumSize,
+          staleIfError, exchanges, replayFrom != null, callTimeout, shared, ownsGates);
+      return new PaperDigest(new Engine(settings), new Builder(this));
     }
 
     private static Map<String, Map<String, String>> copy(Map<String, Map<String, String>> options) {

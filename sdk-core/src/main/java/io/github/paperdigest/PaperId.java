@@ -36,7 +36,8 @@ public record PaperId(String namespace, String value, @Nullable Integer version)
       "(?i)https?://(?:www\\.|export\\.)?arxiv\\.org/(?:abs|pdf)/(.+?)(?:\\.pdf)?/?");
 
   /**
-   * Checks and normalises the components.
+   * Checks and normalises the components: control characters (see {@link Paper}) are removed
+   * from the value.
    *
    * @throws NullPointerException if namespace or value is null
    * @throws IllegalArgumentException if the namespace is not lower-case letters, digits, {@code .},
@@ -44,7 +45,7 @@ public record PaperId(String namespace, String value, @Nullable Integer version)
    */
   public PaperId {
     Objects.requireNonNull(namespace, "namespace == null");
-    Objects.requireNonNull(value, "value == null");
+    value = Text.clean(Objects.requireNonNull(value, "value == null"));
     if (!NAMESPACE.matcher(namespace).matches()) {
       throw new IllegalArgumentException("Invalid paper id namespace: '" + namespace + "'");
     }

@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Thrown when a publisher answers with an HTTP error status (after any retries the source's
  * politeness policy allows). Carries the status, the URL and the publisher's own message where it
- * gave one, e.g. arXiv's {@code incorrect id format for abc}.
+ * gave one, e.g. arXiv's {@code incorrect id format for abc}, with its whitespace collapsed and
+ * without control characters.
  */
 public class SourceHttpException extends PaperDigestException {
   private static final long serialVersionUID = 1L;
@@ -28,10 +29,18 @@ public class SourceHttpException extends PaperDigestException {
 
   SourceHttpException(String sourceId, int status, String url, @Nullable String publisherMessage, String suffix) {
     super(sourceId, "HTTP " + status + " from " + url
-        + (publisherMessage == null ? "" : ": " + publisherMessage) + suffix, null);
+        + (publisherMessage == null ? "" : ": " + Text.normalize(publisherMessage)) + suffix, null);
     this.status = status;
     this.url = url;
-    this.publisherMessage = publisherMessage;
+    this.publisherMessage = publisherMessage == null ? null : Text.normalize(publisherMessage);
+  }
+
+  /** For a request that was not sent: {@code message} as it is, no publisher message. */
+  SourceHttpException(String sourceId, String message, int status, String url) {
+    super(sourceId, message, null);
+    this.status = status;
+    this.url = url;
+    this.publisherMessage = null;
   }
 
   /** The HTTP status code. */

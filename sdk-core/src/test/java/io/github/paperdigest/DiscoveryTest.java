@@ -107,13 +107,11 @@ final class DiscoveryTest {
   }
 
   @Test
-  void aSourceThatCannotBeCreatedNamesItsSetting() {
-    try (PaperDigest client = PaperDigest.builder().discoverSources(false).addSource(new FailingCreateProvider()).build()) {
-      assertThatThrownBy(() -> client.from("failing").list())
-          .isInstanceOf(SourceConfigurationException.class)
-          .hasMessage("failing: setting base-url (system property paperdigest.failing.base-url) is 'not a url',"
-              + " expected an http or https URL");
-    }
+  void aSourceThatCannotBeCreatedFailsTheBuildNamingItsSetting() {
+    assertThatThrownBy(() -> PaperDigest.builder().discoverSources(false).addSource(new FailingCreateProvider()).build())
+        .isInstanceOf(SourceConfigurationException.class)
+        .hasMessage("failing: setting base-url (system property paperdigest.failing.base-url) is 'not a url',"
+            + " expected an http or https URL");
   }
 
   @Test

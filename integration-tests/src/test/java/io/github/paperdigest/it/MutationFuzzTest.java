@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.paperdigest.PaperDigest;
 import io.github.paperdigest.PaperDigestException;
 import io.github.paperdigest.PaperId;
+import io.github.paperdigest.spi.PolitenessPolicy;
 import io.github.paperdigest.arxiv.Arxiv;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -104,6 +105,9 @@ final class MutationFuzzTest {
         .httpClient(http)
         .cache(false)
         .option("hf-daily", "lookup-repos", "false")
+        // parsing is under test, not politeness: no intervals (the clock stands still)
+        .politeness("arxiv", PolitenessPolicy.DEFAULT)
+        .politeness("hf-daily", PolitenessPolicy.DEFAULT)
         .clock(Clock.fixed(Instant.parse("2025-10-03T12:00:00Z"), ZoneOffset.UTC))
         .build();
   }

@@ -1,7 +1,6 @@
 package io.github.paperdigest.internal;
 
 import com.squareup.moshi.Moshi;
-import io.github.paperdigest.Sleeper;
 import io.github.paperdigest.spi.ErrorDecoder;
 import io.github.paperdigest.spi.Fetch;
 import io.github.paperdigest.spi.PolitenessPolicy;
@@ -9,44 +8,52 @@ import io.github.paperdigest.spi.ResponseParser;
 import io.github.paperdigest.spi.SourceConfig;
 import io.github.paperdigest.spi.SourceContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
-import org.jspecify.annotations.Nullable;
 import okhttp3.Request;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The context of one source: a client derived from the shared one (same pools and dispatcher)
- * with the source's politeness interceptor and the User-Agent, and the fetch factory.
+ * with the User-Agent, the source's {@link Gate} and deadline, and the fetch factory. Every fetch
+ * runs as an {@link Exchange}.
  */
 final class DefaultSourceContext implements SourceContext {
   private final String sourceId;
-  private final OkHttpClient client;
   private final Moshi moshi;
   private final Clock clock;
   private final SourceConfig config;
   private final PolitenessPolicy politeness;
   private final long maxResponseSize;
+  private final Exchange.Settings http;
+  private final OkHttpClient politeClient;
 
-  DefaultSourceContext(String sourceId, OkHttpClient shared, String userAgent, Moshi moshi, Clock clock,
-      Sleeper sleeper, SourceConfig config, PolitenessPolicy politeness, long maxResponseSize,
-      @Nullable Interceptor exchanges) {
+  DefaultSourceContext(String sourceId, OkHttpClient shared, String userAgent, Moshi moshi, Gates gates,
+      SourceConfig config, PolitenessPolicy politeness, Duration callTimeout, long maxResponseSize,
+      @Nullable Interceptor exchanges, boolean replaying) {
     this.sourceId = sourceId;
     this.moshi = moshi;
-    this.clock = clock;
+    this.clock = gates.clock();
     this.config = config;
     this.politeness = politeness;
     this.maxResponseSize = maxResponseSize;
-    Throttle throttle = new Throttle(politeness, clock, sleeper);
-    // redirects are followed by the politeness interceptor, so that each hop is throttled
+    // redirects are followed by the exchange, so that each hop is throttled and credentials checked
     OkHttpClient.Builder b = shared.newBuilder().followRedirects(false).followSslRedirects(false);
     if (exchanges != null) {
-      // outermost: a recorder sees the final answer, a replayer answers before politeness waits
+      // outermost: a recorder sees every attempt's answer, a replayer answers without going out
       b.addInterceptor(exchanges);
     }
-    this.client = b
-        .addInterceptor(new UserAgentInterceptor(userAgent))
-        .addInterceptor(new PoliteInterceptor(sourceId, throttle, new RetryBudget(), clock, sleeper))
+    OkHttpClient client = b.addInterceptor(new UserAgentInterceptor(userAgent)).build();
+    // a replay answers at once: no intervals, no retries, and no state shared with live clients
+    Gate gate = replaying
+        ? gates.unshared(new PolitenessPolicy(Duration.ZERO, Integer.MAX_VALUE, 0, Duration.ZERO, Duration.ZERO,
+            Duration.ZERO))
+        : gates.gate(sourceId, politeness);
+    this.http = new Exchange.Settings(sourceId, client, gate, gates.waits(), clock, callTimeout);
+    this.politeClient = client.newBuilder()
+        .addInterceptor(chain -> new Exchange(http, chain.request()).execute(chain::proceed))
         .build();
   }
 
@@ -57,7 +64,7 @@ final class DefaultSourceContext implements SourceContext {
 
   @Override
   public OkHttpClient httpClient() {
-    return client;
+    return politeClient;
   }
 
   @Override
@@ -90,7 +97,7 @@ final class DefaultSourceContext implements SourceContext {
     Objects.requireNonNull(request, "request == null");
     Objects.requireNonNull(parser, "parser == null");
     Objects.requireNonNull(errorDecoder, "errorDecoder == null");
-    return new HttpFetch<>(sourceId, client, request, parser, errorDecoder, maxResponseSize, clock);
+    return new HttpFetch<>(http, request, parser, errorDecoder, maxResponseSize);
   }
 
   @Override

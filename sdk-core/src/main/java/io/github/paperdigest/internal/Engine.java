@@ -7,10 +7,10 @@ import io.github.paperdigest.DigestPeriod;
 import io.github.paperdigest.Paper;
 import io.github.paperdigest.PaperDigestException;
 import io.github.paperdigest.PaperId;
-import io.github.paperdigest.Sleeper;
 import io.github.paperdigest.SourceConfigurationException;
 import io.github.paperdigest.SourceInfo;
 import io.github.paperdigest.SourceParseException;
+import io.github.paperdigest.SourceUnavailableException;
 import io.github.paperdigest.UnsupportedQueryException;
 import io.github.paperdigest.spi.Fetch;
 import io.github.paperdigest.spi.Page;
@@ -60,7 +60,6 @@ public final class Engine implements AutoCloseable {
       Moshi moshi,
       Clock clock,
       boolean systemClock,
-      Sleeper sleeper,
       String userAgent,
       SourceRegistry registry,
       Map<String, Map<String, String>> options,
@@ -69,20 +68,42 @@ public final class Engine implements AutoCloseable {
       boolean cacheEnabled,
       long cacheMaximumSize,
       Duration staleIfError,
-      okhttp3.@org.jspecify.annotations.Nullable Interceptor exchanges) {}
+      okhttp3.@org.jspecify.annotations.Nullable Interceptor exchanges,
+      boolean replaying,
+      Duration callTimeout,
+      Gates gates,
+      boolean ownsGates) {}
+
+  /** How many pages one query reads at most, unless the source's {@code max-pages} says otherwise. */
+  static final int DEFAULT_MAX_PAGES = 1_000;
 
   /** A source in use. */
-  private record Handle(String id, PaperSourceProvider provider, PaperSource source, SourceCapabilities caps) {}
+  private record Handle(String id, PaperSourceProvider provider, PaperSource source, SourceCapabilities caps,
+      int maxPages) {}
 
   private final Settings settings;
   private final ResultCache cache;
   private final Map<String, Handle> sources = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
+  /**
+   * Creates every source of the registry now, so that a broken setting (a secret a header cannot
+   * carry, a URL that is not one) fails when the client is built rather than at its first query.
+   *
+   * @throws SourceConfigurationException naming the source that cannot be created
+   */
   public Engine(Settings settings) {
     this.settings = settings;
     this.cache = new ResultCache(settings.cacheEnabled(), settings.cacheMaximumSize(), settings.clock(),
         settings.systemClock(), settings.staleIfError());
+    try {
+      for (String id : settings.registry().ids()) {
+        handle(id);
+      }
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
   }
 
   public Settings settings() {
@@ -113,13 +134,15 @@ public final class Engine implements AutoCloseable {
       if (policy == null) {
         policy = provider.politeness().withOverrides(config);
       }
+      Duration callTimeout = config.duration("call-timeout", settings.callTimeout());
+      int maxPages = config.integer("max-pages", DEFAULT_MAX_PAGES, 1, Integer.MAX_VALUE);
       DefaultSourceContext context = new DefaultSourceContext(id, settings.httpClient(), settings.userAgent(),
-          settings.moshi(), settings.clock(), settings.sleeper(), config, policy, settings.maxResponseSize(),
-          settings.exchanges());
+          settings.moshi(), settings.gates(), config, policy, callTimeout, settings.maxResponseSize(),
+          settings.exchanges(), settings.replaying());
       PaperSource source = Objects.requireNonNull(provider.create(context), "create returned null");
       SourceCapabilities caps = Objects.requireNonNull(source.capabilities(), "capabilities() returned null");
       LOG.log(Level.DEBUG, () -> "created source " + id + " from " + provider.getClass().getName());
-      return new Handle(id, provider, source, caps);
+      return new Handle(id, provider, source, caps, maxPages);
     } catch (PaperDigestException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -233,6 +256,7 @@ public final class Engine implements AutoCloseable {
     boolean reachedEnd;
     /** Whether the limit left papers of the last page unread. */
     boolean cut;
+    /** Whether the publisher cut its answer short, or paging stopped on a page with nothing new. */
     boolean truncated;
     /** Whether a page was served stale. */
     boolean stale;
@@ -245,13 +269,17 @@ public final class Engine implements AutoCloseable {
 
   /**
    * One walk through a query's pages, shared by the lazy iterator and the async collector: it
-   * builds each page request (through the cache), and records what each page says.
+   * builds each page request (through the cache), and records what each page says. Every walk
+   * ends: a paper already seen in this query is passed on only once, a page that brings no new
+   * paper ends the paging, and more than the source's {@code max-pages} fails.
    */
   private final class Walk {
     final Handle handle;
     final QueryPlan plan;
     final Accumulator acc;
     private final Set<String> seenTokens = new HashSet<>();
+    private final Set<PaperId> seenPapers = new HashSet<>();
+    private int pages;
     private @Nullable String token;
 
     Walk(Handle handle, QueryPlan plan, int limit) {
@@ -262,6 +290,11 @@ public final class Engine implements AutoCloseable {
 
     /** The next page request, when {@code produced} papers have been passed on so far. */
     PageRequest nextRequest(int produced) {
+      if (pages >= handle.maxPages()) {
+        throw new SourceUnavailableException(handle.id(), null, "stopped after " + pages + " pages, the most one query"
+            + " reads (setting max-pages, system property paperdigest." + handle.id() + ".max-pages): the publisher"
+            + " kept announcing more", null);
+      }
       int wanted = acc.limit - produced;
       int hint = plan.filtersOrSorts() || acc.limit == Integer.MAX_VALUE ? 0 : wanted;
       return new PageRequest(plan.pushed(), token, hint);
@@ -283,14 +316,27 @@ public final class Engine implements AutoCloseable {
       if (acc.fetchedAt == null || fresh.fetchedAt().isBefore(acc.fetchedAt)) {
         acc.fetchedAt = fresh.fetchedAt();
       }
+      pages++;
       String next = page.nextPageToken();
       if (next != null && !seenTokens.add(next)) {
         throw new SourceParseException(handle.id(), null, "page " + token,
             "the source named page '" + next + "' again, which would loop forever", null);
       }
+      List<Paper> unseen = new ArrayList<>(page.papers().size());
+      for (Paper p : page.papers()) {
+        if (seenPapers.add(p.id())) {
+          unseen.add(p);
+        }
+      }
+      if (next != null && unseen.isEmpty() && !page.papers().isEmpty()) {
+        int n = pages;
+        LOG.log(Level.WARNING, () -> handle.id() + ": page " + n + " brought no paper not seen before; stopping here");
+        next = null;
+        acc.truncated = true;
+      }
       token = next;
       acc.reachedEnd = next == null;
-      return page.papers().stream().filter(plan.filter()).toList();
+      return unseen.stream().filter(plan.filter()).toList();
     }
   }
 
@@ -505,6 +551,9 @@ public final class Engine implements AutoCloseable {
       }
     }
     cache.invalidateAll();
+    if (settings.ownsGates()) {
+      settings.gates().close();
+    }
     if (settings.ownsHttpClient()) {
       OkHttpClient client = settings.httpClient();
       client.dispatcher().executorService().shutdown();

@@ -18,19 +18,16 @@ import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import okhttp3.Call;
-import okhttp3.Callback;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
+import okio.ByteString;
 import okio.BufferedSource;
 import okio.ForwardingSource;
 import okio.Okio;
@@ -44,31 +41,28 @@ import org.jspecify.annotations.Nullable;
 final class HttpFetch<T> implements Fetch<T> {
   private static final long ERROR_BODY_LIMIT = 64 * 1024;
 
-  private final String sourceId;
-  private final OkHttpClient client;
+  private static final ByteString UTF8_BOM = ByteString.decodeHex("efbbbf");
+
+  private final Exchange.Settings http;
   private final Request request;
   private final ResponseParser<T> parser;
   private final ErrorDecoder errorDecoder;
   private final long maxResponseSize;
-  private final Clock clock;
 
-  HttpFetch(String sourceId, OkHttpClient client, Request request, ResponseParser<T> parser,
-      ErrorDecoder errorDecoder, long maxResponseSize, Clock clock) {
-    this.sourceId = sourceId;
-    this.client = client;
+  HttpFetch(Exchange.Settings http, Request request, ResponseParser<T> parser, ErrorDecoder errorDecoder,
+      long maxResponseSize) {
+    this.http = http;
     this.request = request;
     this.parser = parser;
     this.errorDecoder = errorDecoder;
     this.maxResponseSize = maxResponseSize;
-    this.clock = clock;
   }
 
   @Override
   public T execute() {
-    Call call = client.newCall(request);
     Response response;
     try {
-      response = call.execute();
+      response = new Exchange(http, request).execute();
     } catch (IOException e) {
       throw unavailable(e);
     }
@@ -77,27 +71,24 @@ final class HttpFetch<T> implements Fetch<T> {
 
   @Override
   public CompletableFuture<T> executeAsync() {
-    Call call = client.newCall(request);
+    CompletableFuture<Response> responses = new Exchange(http, request).executeAsync();
     CompletableFuture<T> future = new CompletableFuture<>() {
       @Override
       public boolean cancel(boolean mayInterruptIfRunning) {
-        call.cancel();
+        responses.cancel(mayInterruptIfRunning);
         return super.cancel(mayInterruptIfRunning);
       }
     };
-    call.enqueue(new Callback() {
-      @Override
-      public void onFailure(Call c, IOException e) {
-        future.completeExceptionally(unavailable(e));
+    responses.whenComplete((response, error) -> {
+      if (error != null) {
+        Throwable cause = Fetches.unwrap(error);
+        future.completeExceptionally(cause instanceof IOException io ? unavailable(io) : cause);
+        return;
       }
-
-      @Override
-      public void onResponse(Call c, Response response) {
-        try {
-          future.complete(handle(response));
-        } catch (RuntimeException e) {
-          future.completeExceptionally(e);
-        }
+      try {
+        future.complete(handle(response));
+      } catch (RuntimeException e) {
+        future.completeExceptionally(e);
       }
     });
     return future;
@@ -111,20 +102,28 @@ final class HttpFetch<T> implements Fetch<T> {
       }
       ResponseBody body = response.body();
       if (body.contentLength() > maxResponseSize) {
-        throw new ResponseTooLargeException(sourceId, url, maxResponseSize);
+        throw new ResponseTooLargeException(sourceId(), url, maxResponseSize);
       }
-      BufferedSource limited = Okio.buffer(new LimitedSource(body.source(), maxResponseSize, sourceId, url));
+      String declaredLength = response.header("Content-Length");
+      if (declaredLength != null && declaredLength.strip().startsWith("-")) {
+        throw new SourceUnavailableException(sourceId(), url, "the answer declares a negative Content-Length ("
+            + (declaredLength.length() > 30 ? declaredLength.substring(0, 30) + "…" : declaredLength) + ")", null);
+      }
+      BufferedSource limited = Okio.buffer(new LimitedSource(body.source(), maxResponseSize, sourceId(), url));
       SourceResponse view = new View(response, limited, body.contentType());
       try {
+        if (limited.rangeEquals(0, UTF8_BOM)) {
+          limited.skip(UTF8_BOM.size());
+        }
         T result = parser.parse(view);
         if (result == null) {
-          throw new SourceParseException(sourceId, url, "", "the parser produced no result", null);
+          throw new SourceParseException(sourceId(), url, "", "the parser produced no result", null);
         }
         return result;
       } catch (PaperDigestException e) {
         throw e;
       } catch (JsonDataException | JsonEncodingException | EOFException e) {
-        throw new SourceParseException(sourceId, url, "", "malformed response: " + e.getMessage(), e);
+        throw new SourceParseException(sourceId(), url, "", "malformed response: " + e.getMessage(), e);
       } catch (IOException e) {
         throw unavailable(e);
       } catch (java.io.UncheckedIOException e) {
@@ -135,7 +134,7 @@ final class HttpFetch<T> implements Fetch<T> {
         if (tooLarge != null) {
           throw tooLarge;
         }
-        throw new SourceParseException(sourceId, url, "", "unexpected response content (" + e + ")", e);
+        throw new SourceParseException(sourceId(), url, "", "unexpected response content (" + e + ")", e);
       }
     }
   }
@@ -152,10 +151,10 @@ final class HttpFetch<T> implements Fetch<T> {
       // The status alone must be reported; a body that cannot be read adds nothing.
     }
     if (response.code() == 429) {
-      Duration retryAfter = RetryAfter.parse(response.headers(), clock.instant());
-      return new RateLimitedException(sourceId, response.code(), url, message, retryAfter);
+      Duration retryAfter = RetryAfter.parse(response.headers(), http.clock().instant());
+      return new RateLimitedException(sourceId(), response.code(), url, message, retryAfter);
     }
-    return new SourceHttpException(sourceId, response.code(), url, message);
+    return new SourceHttpException(sourceId(), response.code(), url, message);
   }
 
   private static @Nullable ResponseTooLargeException tooLarge(Throwable e) {
@@ -173,19 +172,32 @@ final class HttpFetch<T> implements Fetch<T> {
       return tooLarge;
     }
     String url = redact(request.url());
+    if (e instanceof Exchange.PausedException paused) {
+      return new RateLimitedException(sourceId(), url, paused.status, paused.left);
+    }
     String what;
-    if (e instanceof SocketTimeoutException || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()))) {
+    if (e instanceof Exchange.DeadlineException) {
+      what = "timed out: " + e.getMessage();
+    } else if (e instanceof InterruptedIOException && "timeout".equals(e.getMessage())) {
+      what = "timed out: no complete answer within the call timeout (" + Exchange.seconds(http.callTimeout()) + ")";
+    } else if (e instanceof SocketTimeoutException) {
       what = "timed out (" + e.getMessage() + ")";
-    } else if (e instanceof PoliteInterceptor.TooManyRedirectsException) {
+    } else if (e instanceof Exchange.TooManyRedirectsException) {
       what = "redirect loop: " + e.getMessage();
-    } else if (e instanceof Recordings.ReplayMissException) {
+    } else if (e instanceof Exchange.DowngradeException || e instanceof Recordings.ReplayMissException) {
       what = e.getMessage();
     } else if ("Canceled".equals(e.getMessage())) {
       what = "request cancelled";
+    } else if (e instanceof InterruptedIOException) {
+      what = "interrupted: " + e.getMessage();
     } else {
       what = "unreachable: " + e;
     }
-    return new SourceUnavailableException(sourceId, url, what, e);
+    return new SourceUnavailableException(sourceId(), url, what, e);
+  }
+
+  private String sourceId() {
+    return http.sourceId();
   }
 
   /** The URL without user info and with secret-looking query parameters hidden. */

@@ -20,13 +20,16 @@ final class RetryAfter {
 
   private RetryAfter() {}
 
-  /** The wait asked for, or null if the headers do not say; never negative, at most a day. */
+  /**
+   * The wait asked for, or null if the headers do not say; never negative, at most a day. Absurd
+   * values (any number of digits) count as a day: too long to wait, never "not said".
+   */
   static @Nullable Duration parse(Headers headers, Instant now) {
     String retryAfter = headers.get("Retry-After");
     if (retryAfter != null) {
       String s = retryAfter.strip();
-      if (s.matches("\\d{1,12}")) {
-        return Duration.ofSeconds(Math.min(Long.parseLong(s), MAX_SECONDS));
+      if (!s.isEmpty() && s.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        return seconds(s);
       }
       Date date = headers.getDate("Retry-After");
       if (date != null) {
@@ -41,10 +44,16 @@ final class RetryAfter {
     if (rateLimit != null) {
       Matcher r = RATE_LIMIT_R.matcher(rateLimit);
       Matcher t = RATE_LIMIT_T.matcher(rateLimit);
-      if (t.find() && (!r.find() || Long.parseLong(r.group(1)) == 0) && t.group(1).length() <= 12) {
-        return Duration.ofSeconds(Math.min(Long.parseLong(t.group(1)), MAX_SECONDS));
+      if (t.find() && (!r.find() || r.group(1).chars().allMatch(c -> c == '0'))) {
+        return seconds(t.group(1));
       }
     }
     return null;
+  }
+
+  /** A count of seconds of any length, capped at a day. */
+  private static Duration seconds(String digits) {
+    String d = digits.replaceFirst("^0+(?=.)", "");
+    return d.length() > 12 ? Duration.ofSeconds(MAX_SECONDS) : Duration.ofSeconds(Math.min(Long.parseLong(d), MAX_SECONDS));
   }
 }

@@ -8,16 +8,18 @@ import java.util.Objects;
  * requests, the most requests in flight at once (both across all threads of one client), and how
  * failed requests are retried. Retries apply to HTTP 429, 502, 503, 504 and I/O errors, with
  * exponential backoff and jitter starting at {@link #initialBackoff()}, never shorter than the
- * publisher's {@code Retry-After}; a publisher that asks for more than {@link #maxRetryAfter()}
- * gets a {@link io.github.paperdigest.RateLimitedException} at once instead of a sleeping thread.
- * Immutable and value-based.
+ * publisher's {@code Retry-After}. The waits for the retries of one request add up to at most
+ * {@link #maxRetryWait()}: a publisher that asks for more gets its answer reported at once (a
+ * {@link io.github.paperdigest.RateLimitedException} for a 429) instead of a sleeping thread, and
+ * later requests to it fail at once, without being sent, while the pause it asked for lasts
+ * longer than that. Immutable and value-based.
  *
  * @param minInterval the minimum time between the starts of two requests
  * @param maxConcurrent the most requests in flight at once (1 or more)
  * @param maxRetries retries after the first attempt (0 disables retrying)
  * @param initialBackoff the first backoff; each retry doubles it
  * @param maxBackoff the longest backoff the doubling reaches
- * @param maxRetryAfter the longest {@code Retry-After} the layer waits for
+ * @param maxRetryWait the longest the layer waits in all for the retries of one request
  */
 public record PolitenessPolicy(
     Duration minInterval,
@@ -25,11 +27,11 @@ public record PolitenessPolicy(
     int maxRetries,
     Duration initialBackoff,
     Duration maxBackoff,
-    Duration maxRetryAfter) {
+    Duration maxRetryWait) {
 
-  /** No interval, 8 concurrent requests, 3 retries from 1 s up to 30 s, Retry-After up to 2 min. */
+  /** No interval, 8 concurrent requests, 3 retries from 1 s up to 30 s, at most 60 s of retry waits. */
   public static final PolitenessPolicy DEFAULT = new PolitenessPolicy(
-      Duration.ZERO, 8, 3, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(2));
+      Duration.ZERO, 8, 3, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(60));
 
   /**
    * Checks the values.
@@ -41,7 +43,7 @@ public record PolitenessPolicy(
     nonNegative("minInterval", minInterval);
     nonNegative("initialBackoff", initialBackoff);
     nonNegative("maxBackoff", maxBackoff);
-    nonNegative("maxRetryAfter", maxRetryAfter);
+    nonNegative("maxRetryWait", maxRetryWait);
     if (maxConcurrent < 1) {
       throw new IllegalArgumentException("maxConcurrent < 1: " + maxConcurrent);
     }
@@ -59,32 +61,32 @@ public record PolitenessPolicy(
 
   /** A copy with {@code minInterval}. */
   public PolitenessPolicy withMinInterval(Duration minInterval) {
-    return new PolitenessPolicy(minInterval, maxConcurrent, maxRetries, initialBackoff, maxBackoff, maxRetryAfter);
+    return new PolitenessPolicy(minInterval, maxConcurrent, maxRetries, initialBackoff, maxBackoff, maxRetryWait);
   }
 
   /** A copy with {@code maxConcurrent}. */
   public PolitenessPolicy withMaxConcurrent(int maxConcurrent) {
-    return new PolitenessPolicy(minInterval, maxConcurrent, maxRetries, initialBackoff, maxBackoff, maxRetryAfter);
+    return new PolitenessPolicy(minInterval, maxConcurrent, maxRetries, initialBackoff, maxBackoff, maxRetryWait);
   }
 
   /** A copy with {@code maxRetries}. */
   public PolitenessPolicy withMaxRetries(int maxRetries) {
-    return new PolitenessPolicy(minInterval, maxConcurrent, maxRetries, initialBackoff, maxBackoff, maxRetryAfter);
+    return new PolitenessPolicy(minInterval, maxConcurrent, maxRetries, initialBackoff, maxBackoff, maxRetryWait);
   }
 
   /** A copy with the backoff range. */
   public PolitenessPolicy withBackoff(Duration initialBackoff, Duration maxBackoff) {
-    return new PolitenessPolicy(minInterval, maxConcurrent, maxRetries, initialBackoff, maxBackoff, maxRetryAfter);
+    return new PolitenessPolicy(minInterval, maxConcurrent, maxRetries, initialBackoff, maxBackoff, maxRetryWait);
   }
 
-  /** A copy with {@code maxRetryAfter}. */
-  public PolitenessPolicy withMaxRetryAfter(Duration maxRetryAfter) {
-    return new PolitenessPolicy(minInterval, maxConcurrent, maxRetries, initialBackoff, maxBackoff, maxRetryAfter);
+  /** A copy with {@code maxRetryWait}. */
+  public PolitenessPolicy withMaxRetryWait(Duration maxRetryWait) {
+    return new PolitenessPolicy(minInterval, maxConcurrent, maxRetries, initialBackoff, maxBackoff, maxRetryWait);
   }
 
   /**
-   * This policy with the settings {@code min-interval}, {@code max-concurrent} and
-   * {@code max-retries} of {@code config} applied where they are set. Only an explicit setting
+   * This policy with the settings {@code min-interval}, {@code max-concurrent},
+   * {@code max-retries} and {@code max-retry-wait} of {@code config} applied where they are set. Only an explicit setting
    * changes the policy, so a source's default is never loosened by accident.
    *
    * @throws io.github.paperdigest.SourceConfigurationException if a setting cannot be read
@@ -99,6 +101,9 @@ public record PolitenessPolicy(
     }
     if (config.isSet("max-retries")) {
       p = p.withMaxRetries(Math.max(0, config.integer("max-retries", maxRetries)));
+    }
+    if (config.isSet("max-retry-wait")) {
+      p = p.withMaxRetryWait(config.duration("max-retry-wait", maxRetryWait));
     }
     return p;
   }

@@ -167,15 +167,32 @@ public final class SourceConfig {
 
   /**
    * A secret (e.g. an API token): setting {@code name}, else environment variable
-   * {@code environmentVariable}. Never logged or shown in {@link #toString()}.
+   * {@code environmentVariable}. Never logged or shown in {@link #toString()} or in an error.
+   *
+   * @throws SourceConfigurationException if the value has a character that an HTTP header cannot
+   *     carry (a control character such as a line break, or any non-ASCII character), since it
+   *     would be sent in one
    */
   public Optional<String> secret(String name, String environmentVariable) {
     Optional<String> value = get(name);
-    if (value.isPresent()) {
-      return value;
+    String from = "setting " + name + " (system property " + propertyName(name) + ")";
+    if (value.isEmpty()) {
+      String env = environment.get(environmentVariable);
+      value = env == null || env.isBlank() ? Optional.empty() : Optional.of(env.strip());
+      from = "environment variable " + environmentVariable;
     }
-    String env = environment.get(environmentVariable);
-    return env == null || env.isBlank() ? Optional.empty() : Optional.of(env.strip());
+    if (value.isPresent()) {
+      String v = value.get();
+      for (int i = 0; i < v.length(); i++) {
+        char c = v.charAt(i);
+        if (c != '\t' && (c < 0x20 || c > 0x7e)) {
+          throw new SourceConfigurationException(sourceId, "the secret in " + from + " has a character that an"
+              + " HTTP header cannot carry (" + (c < 0x20 || c == 0x7f ? "a control character" : "a non-ASCII character")
+              + " at position " + (i + 1) + " of " + v.length() + "); the value is not shown", null);
+        }
+      }
+    }
+    return value;
   }
 
   private SourceConfigurationException invalid(String name, String value, String expected) {

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
 import org.jspecify.annotations.Nullable;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -27,7 +28,9 @@ import org.jsoup.parser.Parser;
 
 /**
  * Reads a day's announcements of arXiv categories: the RSS feed ({@code rss.arxiv.org/rss/<cats>})
- * and, when that fails, the listing pages ({@code arxiv.org/list/<cat>/new}).
+ * and, when that fails, the listing pages ({@code arxiv.org/list/<cat>/new}). An item without an
+ * id or title fails the page; any other field that cannot be understood (a date, an announce
+ * type) is dropped, logged at DEBUG, and the rest of the item kept.
  */
 final class Announcements {
   private Announcements() {}
@@ -43,6 +46,7 @@ final class Announcements {
   private static final Pattern CATEGORY_CODE = Pattern.compile("\\(([a-z-]+(?:\\.[A-Za-z-]+)?)\\)");
   private static final Pattern LISTING_DATE = Pattern.compile(
       "(?i)listings? for\\s+(?:\\w+,\\s*)?(\\d{1,2}\\s+\\w+\\s+\\d{4})");
+  private static final HttpUrl DOI_RESOLVER = HttpUrl.get("https://doi.org/");
   private static final DateTimeFormatter LISTING_DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
   // ---- RSS --------------------------------------------------------------------------------------
@@ -61,7 +65,7 @@ final class Announcements {
       pubDate = child(channel, "lastBuildDate");
     }
     if (pubDate != null && !pubDate.text().isBlank()) {
-      date = rfc1123(pubDate.text(), url, "channel/pubDate");
+      date = rfc1123(pubDate.text(), url, "rss/channel/" + pubDate.tagName());
     }
     List<Paper> papers = new ArrayList<>();
     int index = 0;
@@ -98,14 +102,13 @@ final class Announcements {
     if (title == null || title.isBlank()) {
       throw new SourceParseException(Arxiv.ID, url, where + "/title", "item " + id + " has no title", null);
     }
-    if (typeName == null) {
-      throw new SourceParseException(Arxiv.ID, url, where + "/arxiv:announce_type", "item " + id + " has no announce type", null);
-    }
-    AnnounceType type;
-    try {
-      type = AnnounceType.parse(typeName);
-    } catch (IllegalArgumentException e) {
-      throw new SourceParseException(Arxiv.ID, url, where + "/arxiv:announce_type", e.getMessage(), e);
+    AnnounceType type = null;
+    if (typeName != null) {
+      try {
+        type = AnnounceType.parse(typeName);
+      } catch (IllegalArgumentException e) {
+        AtomParser.dropped(url, where + "/arxiv:announce_type", "not an announce type", typeName);
+      }
     }
     List<String> categories = new ArrayList<>();
     for (Element c : item.children()) {
@@ -116,7 +119,8 @@ final class Announcements {
     LocalDate announced = channelDate;
     String itemDate = text(item, "pubDate");
     if (itemDate != null) {
-      announced = rfc1123(itemDate, url, where + "/pubDate");
+      LocalDate d = rfc1123(itemDate, url, where + "/pubDate");
+      announced = d != null ? d : channelDate;
     }
     Links links = Links.NONE.withAbstractPage(URI.create("https://arxiv.org/abs/" + id.value()))
         .withPdf(URI.create("https://arxiv.org/pdf/" + id.versionedValue()));
@@ -126,7 +130,7 @@ final class Announcements {
         .authors(creators(text(item, "dc:creator")))
         .primaryCategory(categories.isEmpty() ? null : categories.get(0))
         .categories(categories)
-        .links(doi == null ? links : links.withDoi(URI.create("https://doi.org/" + doi.strip())))
+        .links(doi == null ? links : links.withDoi(doiLink(doi)))
         .doi(doi)
         .journalRef(text(item, "arxiv:journal_reference"))
         .source(Arxiv.ID)
@@ -164,12 +168,21 @@ final class Announcements {
     return c == null || c.text().isBlank() ? null : c.text();
   }
 
-  private static LocalDate rfc1123(String text, String url, String where) {
+  private static @Nullable LocalDate rfc1123(String text, String url, String where) {
     try {
       return ZonedDateTime.parse(text.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toLocalDate();
     } catch (DateTimeParseException e) {
-      throw new SourceParseException(Arxiv.ID, url, where, "expected an RFC 1123 date, found '" + text + "'", e);
+      AtomParser.dropped(url, where, "not an RFC 1123 date", text);
+      return null;
     }
+  }
+
+  /**
+   * The resolver link of a DOI, percent-encoded: DOIs may hold any printable character
+   * ({@code 10.1002/(SICI)1097-4636(199812)43:4<448::AID-JBM13>3.0.CO;2-7}).
+   */
+  static URI doiLink(String doi) {
+    return DOI_RESOLVER.newBuilder().addPathSegments(doi.strip()).build().uri();
   }
 
   private static PaperId parseId(String text, String url, String where) {
@@ -227,7 +240,8 @@ final class Announcements {
         try {
           return LocalDate.parse(m.group(1), LISTING_DAY);
         } catch (DateTimeParseException ex) {
-          throw new SourceParseException(Arxiv.ID, url, "listing date", "unreadable date '" + m.group(1) + "'", ex);
+          AtomParser.dropped(url, "listing date", "not a date", m.group(1));
+          return null;
         }
       }
     }

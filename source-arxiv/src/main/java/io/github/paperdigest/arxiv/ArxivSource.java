@@ -5,7 +5,6 @@ import io.github.paperdigest.DigestPeriod;
 import io.github.paperdigest.Paper;
 import io.github.paperdigest.PaperDigestException;
 import io.github.paperdigest.PaperId;
-import io.github.paperdigest.RateLimitedException;
 import io.github.paperdigest.Sort;
 import io.github.paperdigest.SourceHttpException;
 import io.github.paperdigest.SourceParseException;
@@ -332,11 +331,14 @@ final class ArxivSource implements PaperSource {
     return day.map(d -> Page.last(select(d, period, types, feedUrl.toString()), freshness));
   }
 
-  /** Failures of the feed worth trying the listing pages for (not rate limiting: same publisher). */
+  /**
+   * Failures of the feed worth trying the listing pages for: every failure of the publisher. A
+   * feed that is rate limited counts too: the listing pages are another origin, and a pause the
+   * feed asked for does not hold for them.
+   */
   private static boolean feedFailed(PaperDigestException e) {
-    return !(e instanceof RateLimitedException)
-        && (e instanceof SourceHttpException || e instanceof SourceUnavailableException
-            || e instanceof SourceParseException);
+    return e instanceof SourceHttpException || e instanceof SourceUnavailableException
+        || e instanceof SourceParseException;
   }
 
   private Fetch<Announcements.Day> listings(List<String> categories) {

@@ -25,9 +25,12 @@ import org.jsoup.parser.StreamParser;
  * Reads the Atom feed of the arXiv query API, in the format served until 2025-08 (namespaces
  * declared on each element, hard-wrapped titles, {@code rel}/{@code title} on links) and the one
  * served since 2025-11. Entries are read one at a time and dropped from the tree once mapped, so a
- * page of 2,000 entries never exists twice in memory.
+ * page of 2,000 entries never exists twice in memory. An entry without an id or title fails the
+ * page; any other field that cannot be understood (a date that is not one, a count that is not
+ * one, a link that is not http(s)) is dropped, logged at DEBUG, and the rest kept.
  */
 final class AtomParser {
+  private static final System.Logger LOG = System.getLogger("io.github.paperdigest.arxiv");
   private AtomParser() {}
 
   /**
@@ -87,7 +90,7 @@ final class AtomParser {
     return new Feed(papers, entries, total);
   }
 
-  private static long number(String text, String url) {
+  private static @Nullable Long number(String text, String url) {
     try {
       long n = Long.parseLong(text.strip());
       if (n < 0) {
@@ -95,8 +98,8 @@ final class AtomParser {
       }
       return n;
     } catch (NumberFormatException e) {
-      throw new SourceParseException(Arxiv.ID, url, "opensearch:totalResults",
-          "expected a count, found '" + text + "'", e);
+      dropped(url, "opensearch:totalResults", "not a count", text);
+      return null;
     }
   }
 
@@ -220,16 +223,10 @@ final class AtomParser {
     return links;
   }
 
+  /** An http(s) link, percent-encoded where the publisher left characters a URI cannot hold. */
   private static @Nullable URI uri(String href) {
-    if (href.isEmpty()) {
-      return null;
-    }
-    try {
-      URI uri = URI.create(href);
-      return uri.isAbsolute() ? uri : null;
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
+    okhttp3.HttpUrl url = href.isEmpty() ? null : okhttp3.HttpUrl.parse(href);
+    return url == null ? null : url.uri();
   }
 
   private static @Nullable Instant instant(String text, String url, String where) {
@@ -240,8 +237,15 @@ final class AtomParser {
     try {
       return java.time.OffsetDateTime.parse(t).toInstant();
     } catch (DateTimeParseException e) {
-      throw new SourceParseException(Arxiv.ID, url, where, "expected an ISO-8601 instant, found '" + t + "'", e);
+      dropped(url, where, "not an ISO-8601 instant", t);
+      return null;
     }
+  }
+
+  /** Logs a field dropped because its value cannot be understood. */
+  static void dropped(String url, String where, String why, String value) {
+    LOG.log(System.Logger.Level.DEBUG, () -> Arxiv.ID + ": " + url + ": " + where + ": dropped, " + why + ": '"
+        + (value.length() > 60 ? value.substring(0, 60) + "…" : value) + "'");
   }
 
   /** arXiv's own message in an error feed (HTTP 400), or null. Never throws. */

@@ -283,23 +283,15 @@ final class ArxivSearchTest {
     String recorded = Fixtures.read("api_query_all-testing_start0_max10.xml");
     server.enqueue(Fixtures.xml(200, recorded.substring(0, recorded.length() / 2), "application/atom+xml"));
     server.enqueue(Fixtures.xml(200, "<html><body>Service temporarily down</body></html>", "text/html"));
-    server.enqueue(Fixtures.xml(200, Fixtures.feed(1, Fixtures.entry("2501.00001v1", "A")
-        .replace("2025-01-02T03:04:05Z", "yesterday")), "application/atom+xml"));
     server.enqueue(Fixtures.xml(200, Fixtures.feed(1, Fixtures.entry("2501.00001v1", "")), "application/atom+xml"));
-    server.enqueue(Fixtures.xml(200, Fixtures.feed(1, "").replace("<opensearch:totalResults>1", "<opensearch:totalResults>many"),
-        "application/atom+xml"));
     PaperDigest client = client();
 
     assertThatThrownBy(() -> client.from("arxiv").search("a").list()).isInstanceOf(SourceParseException.class)
         .hasMessageContaining("cut short");
     assertThatThrownBy(() -> client.from("arxiv").search("b").list()).isInstanceOf(SourceParseException.class)
         .hasMessageContaining("expected an Atom <feed>");
-    assertThatThrownBy(() -> client.from("arxiv").search("c").list()).isInstanceOf(SourceParseException.class)
-        .hasMessageContaining("entry[0]/published").hasMessageContaining("yesterday");
     assertThatThrownBy(() -> client.from("arxiv").search("d").list()).isInstanceOf(SourceParseException.class)
         .hasMessageContaining("entry[0]/title").hasMessageContaining("arxiv:2501.00001");
-    assertThatThrownBy(() -> client.from("arxiv").search("e").list()).isInstanceOf(SourceParseException.class)
-        .hasMessageContaining("totalResults").hasMessageContaining("many");
   }
 
   @Test

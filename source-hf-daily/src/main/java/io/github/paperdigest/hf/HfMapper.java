@@ -21,9 +21,12 @@ import org.jspecify.annotations.Nullable;
  * Maps Hugging Face's JSON (already read into maps and lists) to {@link Paper}s, across every
  * schema generation the API has served since 2024: {@code mediaUrl} and {@code mediaUrls}, fields
  * absent in 2024, {@code submitterOrganization} and {@code organization}. Unknown fields are
- * ignored; a missing id or title fails with a parse error naming the field and the item.
+ * ignored; a missing id or title fails with a parse error naming the field and the item. Any other
+ * field whose value cannot be understood (a date that is not one, a link that is not http(s)) is
+ * dropped, logged at DEBUG, and the rest of the item kept: one bad field never sinks a page.
  */
 final class HfMapper {
+  private static final System.Logger LOG = System.getLogger("io.github.paperdigest.hf");
   /** Before this day the top-level {@code publishedAt} was the time of submission to Daily Papers. */
   private static final Instant PUBLISHED_AT_CHANGED = Instant.parse("2025-03-01T00:00:00Z");
 
@@ -106,7 +109,7 @@ final class HfMapper {
         count(paper.get("githubStars"))));
 
     Links links = Links.NONE
-        .withDiscussion(uri(base.newBuilder().addPathSegment("papers").addPathSegment(id).build().toString()))
+        .withDiscussion(paperPage(id))
         .withCode(uri(firstString(paper.get("githubRepo"), item.get("githubRepo"))))
         .withProject(uri(firstString(paper.get("projectPage"), item.get("projectPage"))));
     if (paperId.isArxiv()) {
@@ -135,6 +138,20 @@ final class HfMapper {
     }
     b.attribute(HfDaily.MEDIA_URLS, media.isEmpty() ? null : media);
     return b.build();
+  }
+
+  /**
+   * The paper's page on Hugging Face, {@code <base>/papers/<id>}; null for an id that would not
+   * stay one path segment below {@code papers} (such as {@code ..}, which would link to the root).
+   */
+  private @Nullable URI paperPage(String id) {
+    HttpUrl papers = base.newBuilder().addPathSegment("papers").build();
+    HttpUrl url = papers.newBuilder().addPathSegment(id).build();
+    if (url.pathSize() != papers.pathSize() + 1 || !url.pathSegments().get(url.pathSize() - 1).equals(id)) {
+      LOG.log(System.Logger.Level.DEBUG, () -> "hf-daily: no page link for the id '" + id + "'");
+      return null;
+    }
+    return url.uri();
   }
 
   /** The model, dataset and Space ids of an {@code /api/arxiv/{id}/repos} answer added to {@code paper}. */
@@ -193,8 +210,9 @@ final class HfMapper {
     try {
       return Instant.parse(s);
     } catch (DateTimeParseException e) {
-      throw new SourceParseException(HfDaily.ID, url, where, "field '" + field + "' is not an ISO instant: '"
-          + (s.length() > 40 ? s.substring(0, 40) + "…" : s) + "'", e);
+      LOG.log(System.Logger.Level.DEBUG, () -> "hf-daily: " + url + ": " + where + ": dropped field '" + field
+          + "', not an ISO instant: '" + (s.length() > 40 ? s.substring(0, 40) + "…" : s) + "'");
+      return null;
     }
   }
 
@@ -208,16 +226,10 @@ final class HfMapper {
     return null;
   }
 
+  /** An http(s) link, percent-encoded where needed; null for anything else. */
   private static @Nullable URI uri(@Nullable String s) {
-    if (s == null) {
-      return null;
-    }
-    try {
-      URI uri = new URI(s.strip());
-      return uri.isAbsolute() ? uri : null;
-    } catch (java.net.URISyntaxException e) {
-      return null;
-    }
+    HttpUrl url = s == null ? null : HttpUrl.parse(s.strip());
+    return url == null ? null : url.uri();
   }
 
   private static @Nullable Map<?, ?> map(@Nullable Object o) {

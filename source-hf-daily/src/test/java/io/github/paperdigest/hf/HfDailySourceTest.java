@@ -272,6 +272,50 @@ final class HfDailySourceTest {
   }
 
   @Test
+  void oneBadFieldIsDroppedNotThePage() {
+    // each of these values failed the whole page before
+    enqueueJson("[{\"paper\":{\"id\":\"2510.00001\",\"title\":\"Kept\",\"summary\":\"Still here.\","
+        + "\"publishedAt\":\"yesterday\",\"submittedOnDailyAt\":\"2025-13-45T99:00:00Z\","
+        + "\"githubRepo\":\"javascript:alert(1)\",\"projectPage\":\"https://example.org/a b\",\"upvotes\":\"many\"},"
+        + "\"publishedAt\":\"soon\"},"
+        + "{\"paper\":{\"id\":\"..\",\"title\":\"An id that is a dot segment\"}}]");
+    Digest digest = client.digest("hf-daily").on(LocalDate.of(2025, 10, 1));
+
+    assertThat(digest.papers()).extracting(Paper::title).containsExactly("Kept", "An id that is a dot segment");
+    Paper kept = digest.papers().get(0);
+    assertThat(kept.abstractText()).isEqualTo("Still here.");
+    assertThat(kept.published()).isNull();
+    assertThat(kept.attribute(HfDaily.DAILY_DATE)).isEmpty();
+    assertThat(kept.metrics().upvotes()).isNull();
+    assertThat(kept.links().code()).as("only http(s) links").isNull();
+    assertThat(kept.links().project()).hasToString("https://example.org/a%20b");
+    Paper dots = digest.papers().get(1);
+    assertThat(dots.id()).isEqualTo(PaperId.of("hf", ".."));
+    assertThat(dots.links().discussion()).as("never a link to the site's root").isNull();
+  }
+
+  @Test
+  void jsonWithAByteOrderMarkIsReadNormally() {
+    server.enqueue(new MockResponse.Builder()
+        .body(new okio.Buffer().write(okio.ByteString.decodeHex("efbbbf")).writeUtf8(fixture("daily_papers_2025-03-17.json")))
+        .addHeader("Content-Type", "application/json").build());
+    assertThat(client.digest("hf-daily").on(LocalDate.of(2025, 3, 17)).size()).isEqualTo(12);
+  }
+
+  @Test
+  void aTokenAHeaderCannotCarryFailsTheBuildAndIsNeverShown() {
+    client.close();
+    for (String token : List.of("hf_SECRET\nX-Injected: 1", "hf_SECRÉT")) {
+      assertThatThrownBy(() -> builder().option("hf-daily", "token", token).build())
+          .isInstanceOf(io.github.paperdigest.SourceConfigurationException.class)
+          .hasMessageStartingWith("hf-daily: the secret in setting token (system property paperdigest.hf-daily.token)")
+          .hasMessageContaining("the value is not shown")
+          .hasMessageNotContaining("SECR");
+    }
+    client = builder().build();
+  }
+
+  @Test
   void htmlFallbackWhenTheApiRouteIsGone() throws Exception {
     server.enqueue(new MockResponse.Builder().code(410).build());
     server.enqueue(new MockResponse.Builder().body(fixture("papers_date_2025-10-03_handwritten.html")).build());

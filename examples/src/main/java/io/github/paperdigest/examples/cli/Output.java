@@ -16,7 +16,11 @@ import java.util.stream.Collectors;
 import okio.Buffer;
 import org.jspecify.annotations.Nullable;
 
-/** Prints papers in one of the {@link Format}s. */
+/**
+ * Prints papers in one of the {@link Format}s. What publishers wrote is untrusted: the table and
+ * the error lines never write a control character (no terminal escape sequence gets through), and
+ * Markdown escapes Markdown and HTML in text and links only http(s) URLs.
+ */
 final class Output {
   private static final int TITLE_WIDTH = 90;
 
@@ -113,7 +117,7 @@ final class Output {
 
   private void table(@Nullable String heading, List<Paper> papers) {
     if (heading != null) {
-      out.println(heading);
+      out.println(plain(heading));
       out.println();
     }
     boolean upvotes = papers.stream().anyMatch(p -> p.metrics().upvotes() != null);
@@ -122,34 +126,35 @@ final class Output {
     for (Paper p : papers) {
       String score = upvotes ? String.valueOf(p.metrics().upvotes() == null ? "" : p.metrics().upvotes())
           : p.primaryCategory() == null ? "" : p.primaryCategory();
-      out.printf("%4d  %-24s %-8s %s%n", i++, p.versionedId(), score, cut(p.title(), TITLE_WIDTH));
+      out.printf("%4d  %-24s %-8s %s%n", i++, plain(p.versionedId().toString()), plain(score),
+          plain(cut(p.title(), TITLE_WIDTH)));
     }
   }
 
   private void markdown(@Nullable String heading, List<Paper> papers) {
     if (heading != null) {
-      out.println("# " + heading);
+      out.println("# " + markdown(heading));
       out.println();
     }
     int i = 1;
     for (Paper p : papers) {
-      URI link = p.links().abstractPage() != null ? p.links().abstractPage()
-          : p.links().discussion() != null ? p.links().discussion() : p.links().pdf();
-      String title = link == null ? "**" + escape(p.title()) + "**" : "**[" + escape(p.title()) + "](" + link + ")**";
+      String link = markdownLink(p.links().abstractPage() != null ? p.links().abstractPage()
+          : p.links().discussion() != null ? p.links().discussion() : p.links().pdf());
+      String title = link == null ? "**" + markdown(p.title()) + "**" : "**[" + markdown(p.title()) + "](" + link + ")**";
       StringBuilder line = new StringBuilder().append(i++).append(". ").append(title);
       if (!p.authors().isEmpty()) {
-        line.append(" — ").append(authors(p.authors()));
+        line.append(" — ").append(markdown(authors(p.authors())));
       }
       if (p.metrics().upvotes() != null) {
         line.append(" · ▲ ").append(p.metrics().upvotes());
       }
       if (!p.categories().isEmpty()) {
-        line.append(" · ").append(String.join(", ", p.categories()));
+        line.append(" · ").append(markdown(String.join(", ", p.categories())));
       }
       out.println(line);
       String summary = firstSentences(p.abstractText(), 2);
       if (!summary.isEmpty()) {
-        out.println("   " + summary);
+        out.println("   " + markdown(summary));
       }
       out.println();
     }
@@ -176,8 +181,81 @@ final class Output {
     return s.length() > 600 ? cut(s, 600) : s;
   }
 
-  private static String escape(String s) {
-    return s.replace("[", "\\[").replace("]", "\\]");
+  /**
+   * {@code s} on one line without any control character: C0 and C1 controls (the escape that starts
+   * a terminal sequence among them) and bidirectional overrides are dropped, tabs and line breaks
+   * become spaces.
+   */
+  static String plain(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\t' || c == '\n' || c == '\r') {
+        out.append(' ');
+      } else if (c >= 0x20 && (c < 0x7f || c > 0x9f) && !(c >= '\u202a' && c <= '\u202e')
+          && !(c >= '\u2066' && c <= '\u2069') && c != '\u200e' && c != '\u200f' && c != '\u061c') {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * {@code s} as Markdown text that renders as itself: the characters that make emphasis, code,
+   * links, tables or escapes anywhere in a line are backslash-escaped, so is a first character
+   * that would make a heading, list or quote, and {@code <}, {@code >}, {@code &} become HTML
+   * entities, so that no link, markup or HTML tag can come from a publisher's text.
+   */
+  static String markdown(String s) {
+    String text = plain(s).strip();
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '&' -> out.append("&amp;");
+        case '\\', '`', '*', '_', '[', ']', '|', '~' -> out.append('\\').append(c);
+        default -> {
+          boolean lineStart = i == 0 && "#+-=!".indexOf(c) >= 0;
+          boolean numbered = (c == '.' || c == ')') && text.substring(0, i).chars().allMatch(Character::isDigit) && i > 0;
+          if (lineStart || numbered) {
+            out.append('\\');
+          }
+          out.append(c);
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * An http(s) link as a Markdown link destination (characters that would end it percent-encoded),
+   * or null for any other link.
+   */
+  static @Nullable String markdownLink(@Nullable URI uri) {
+    if (uri == null || uri.getScheme() == null
+        || !(uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https"))) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder();
+    for (char c : uri.toASCIIString().toCharArray()) {
+      switch (c) {
+        case '(' -> out.append("%28");
+        case ')' -> out.append("%29");
+        case '<' -> out.append("%3C");
+        case '>' -> out.append("%3E");
+        case ' ' -> out.append("%20");
+        case '"' -> out.append("%22");
+        case '\\' -> out.append("%5C");
+        default -> {
+          if (c > 0x20 && c < 0x7f) {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.toString();
   }
 
   static String cut(String s, int width) {

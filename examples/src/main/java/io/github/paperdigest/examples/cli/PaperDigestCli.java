@@ -124,32 +124,34 @@ public final class PaperDigestCli implements Runnable {
     if (verbose) {
       e.printStackTrace(err);
     }
-    int code;
     String hint = "";
-    if (e instanceof RateLimitedException r) {
-      code = RATE_LIMITED;
-      hint = r.retryAfter() == null ? "" : " (try again in " + r.retryAfter().toSeconds() + " s)";
-    } else if (e instanceof SourceUnavailableException u) {
-      code = UNAVAILABLE;
-      if (causedBy(u, UnknownHostException.class) || causedBy(u, ConnectException.class)) {
-        hint = " (no network? --offline replays the bundled recordings)";
-      }
-    } else if (e instanceof SourceHttpException) {
-      code = UNAVAILABLE;
+    if (e instanceof SourceUnavailableException u
+        && (causedBy(u, UnknownHostException.class) || causedBy(u, ConnectException.class))) {
+      hint = " (no network? --offline replays the bundled recordings)";
+    }
+    err.println("paperdigest: " + Output.plain(String.valueOf(e.getMessage())) + hint);
+    return exitCode(e);
+  }
+
+  /** The exit code for {@code e}. A rate limit's message says how long to wait. */
+  static int exitCode(Exception e) {
+    if (e instanceof AllFailed all) {
+      return all.code;
+    } else if (e instanceof RateLimitedException) {
+      return RATE_LIMITED;
+    } else if (e instanceof SourceUnavailableException || e instanceof SourceHttpException) {
+      return UNAVAILABLE;
     } else if (e instanceof SourceParseException) {
-      code = PARSE;
+      return PARSE;
     } else if (e instanceof SourceConfigurationException) {
-      code = CONFIGURATION;
+      return CONFIGURATION;
     } else if (e instanceof UnknownSourceException || e instanceof UnsupportedQueryException
         || e instanceof IllegalArgumentException) {
-      code = USAGE;
+      return USAGE;
     } else if (e instanceof NotFound) {
-      code = NOT_FOUND;
-    } else {
-      code = FAILURE;
+      return NOT_FOUND;
     }
-    err.println("paperdigest: " + e.getMessage() + hint);
-    return code;
+    return FAILURE;
   }
 
   private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
@@ -159,6 +161,17 @@ public final class PaperDigestCli implements Runnable {
       }
     }
     return false;
+  }
+
+  /** Every source asked failed; the message names each failure, the code is the first one's. */
+  static final class AllFailed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final int code;
+
+    AllFailed(String message, int code) {
+      super(message);
+      this.code = code;
+    }
   }
 
   /** Nothing found. */
@@ -190,6 +203,10 @@ public final class PaperDigestCli implements Runnable {
 
     @Option(names = "--verbose", description = "Log requests and print stack traces on stderr.")
     boolean verbose;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS",
+        description = "How long one request may take in all, waits and retries included (default 60; 0: none).")
+    @Nullable Double timeout;
 
     @Option(names = "-D", paramLabel = "NAME=VALUE", mapFallbackValue = "",
         description = "Set a system property, e.g. -Dpaperdigest.arxiv.api-url=https://mirror.example/api/query")
@@ -224,6 +241,12 @@ public final class PaperDigestCli implements Runnable {
       }
       if (cacheDir != null) {
         b.httpCache(cacheDir, 100L * 1024 * 1024);
+      }
+      if (timeout != null) {
+        if (timeout < 0 || timeout.isNaN() || timeout > 86_400) {
+          throw new IllegalArgumentException("--timeout takes a number of seconds from 0 to 86400, not " + timeout);
+        }
+        b.callTimeout(java.time.Duration.ofMillis(Math.round(timeout * 1000)));
       }
       return b.build();
     }
@@ -398,31 +421,37 @@ public final class PaperDigestCli implements Runnable {
       PaperId paperId = PaperId.parse(id);
       List<Paper> found = new ArrayList<>();
       List<PaperDigestException> failures = new ArrayList<>();
-      boolean asked = false;
+      int asked = 0;
       for (SourceInfo s : client.sources()) {
         SourceCapabilities c = s.capabilities();
         if (!c.lookup() || !c.idNamespaces().contains(paperId.namespace())) {
           continue;
         }
-        asked = true;
+        asked++;
         try {
           client.from(s.id()).paper(paperId).ifPresent(found::add);
         } catch (PaperDigestException e) {
           failures.add(e);
         }
       }
-      if (!asked) {
+      if (asked == 0) {
         throw new IllegalArgumentException("no source looks up '" + paperId.namespace() + "' ids");
       }
       if (found.isEmpty()) {
-        if (!failures.isEmpty()) {
-          throw failures.get(0);
+        if (failures.isEmpty()) {
+          throw new NotFound("no source knows " + paperId);
         }
-        throw new NotFound("no source knows " + paperId);
+        String each = failures.stream().map(Throwable::getMessage).collect(java.util.stream.Collectors.joining("; "));
+        if (failures.size() < asked) {
+          // some source answered, and it does not know the paper: that is the outcome
+          throw new NotFound("no source knows " + paperId + " (and " + failures.size() + " failed: " + each + ")");
+        }
+        throw new AllFailed("every source that looks up " + paperId.namespace() + " ids failed: " + each,
+            exitCode(failures.get(0)));
       }
       if (options.verbose) {
         for (PaperDigestException f : failures) {
-          err.println("paperdigest: " + f.getMessage());
+          err.println("paperdigest: " + Output.plain(String.valueOf(f.getMessage())));
         }
       }
       output.papers(paperId.toString(), found);
