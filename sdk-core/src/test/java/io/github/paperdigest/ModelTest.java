@@ -12,6 +12,38 @@ import org.junit.jupiter.api.Test;
 final class ModelTest {
 
   @Test
+  void controlCharactersNeverGetIntoAPaper() {
+    String esc = "\u001b]0;pwned\u0007";
+    Paper p = Paper.builder(PaperId.of("hf", "abc\u202e\u0000"), "Title " + esc + " \u202egnp.exe\u0085")
+        .abstractText("Line one\nline\u009b two\u2066")
+        .authors(List.of(new Author("\u001b[31mRed\u001b[0m", List.of("Lab\u200f", "\u0007"))))
+        .categories(List.of("cs.CL\u0000", "cs.CL"))
+        .comment("ok\u007f")
+        .source("hf-daily")
+        .attribute(AttributeKey.of("test.note", String.class), "note\u001b[2J\nnext line")
+        .build();
+    assertThat(p.id().value()).isEqualTo("abc");
+    assertThat(p.title()).isEqualTo("Title ]0;pwned gnp.exe");
+    assertThat(p.abstractText()).isEqualTo("Line one line two");
+    assertThat(p.authors().get(0)).isEqualTo(new Author("[31mRed[0m", List.of("Lab")));
+    assertThat(p.categories()).containsExactly("cs.CL");
+    assertThat(p.comment()).isEqualTo("ok");
+    assertThat(p.attribute(AttributeKey.of("test.note", String.class))).contains("note[2J\nnext line");
+    assertThatThrownBy(() -> Paper.builder(PaperId.of("hf", "x"), "\u001b\u202e").source("s").build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Blank title");
+  }
+
+  @Test
+  void linksAreHttpOrHttpsOnly() {
+    Links links = new Links(java.net.URI.create("javascript:alert(1)"), java.net.URI.create("https://arxiv.org/pdf/1"),
+        java.net.URI.create("file:///etc/passwd"), java.net.URI.create("HTTP://github.com/a/b"),
+        java.net.URI.create("/relative"), java.net.URI.create("data:text/html,x"));
+    assertThat(links).isEqualTo(new Links(null, java.net.URI.create("https://arxiv.org/pdf/1"), null,
+        java.net.URI.create("HTTP://github.com/a/b"), null, null));
+    assertThat(Links.NONE.withCode(java.net.URI.create("javascript:alert(1)")).code()).isNull();
+  }
+
+  @Test
   void paperId_parsesArxivForms() {
     assertThat(PaperId.parse("2505.09568")).isEqualTo(new PaperId("arxiv", "2505.09568", null));
     assertThat(PaperId.parse("arxiv:2505.09568v2")).isEqualTo(new PaperId("arxiv", "2505.09568", 2));

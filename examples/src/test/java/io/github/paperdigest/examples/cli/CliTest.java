@@ -175,7 +175,8 @@ final class CliTest {
             + "<feed xmlns=\"http://www.w3.org/2005/Atom\"><opensearch:totalResults>0</opensearch:totalResults></feed>");
 
     assertThat(run("digest", "hf-daily", "--date", "2025-10-01", "--replay", dir.toString())).isEqualTo(5);
-    assertThat(err()).contains("429").contains("try again in 600 s").hasLineCount(1);
+    assertThat(err()).contains("429").contains("retry after 600 s").doesNotContain("try again").hasLineCount(1);
+    assertThat(err().split("600 s", -1)).as("the wait said once").hasSize(2);
 
     assertThat(run("digest", "hf-daily", "--date", "2025-10-02", "--replay", dir.toString())).isEqualTo(6);
     assertThat(err()).startsWith("paperdigest: hf-daily: ").hasLineCount(1);
@@ -183,5 +184,55 @@ final class CliTest {
     System.setProperty("paperdigest.jsonl.dir", tmp.toString());
     assertThat(run("paper", "arxiv:2501.00001", "--replay", dir.toString())).isEqualTo(3);
     assertThat(err()).isEqualTo("paperdigest: no source knows arxiv:2501.00001" + System.lineSeparator());
+  }
+
+  @Test
+  void paperNoSourceKnowsIsNotFoundEvenWhenAnotherSourceFailed() throws Exception {
+    Path dir = tmp.resolve("lookups");
+    record(dir, "hf", "https://huggingface.co/api/papers/2501.00001", 404, "", "{\"error\": \"Not found\"}");
+    record(dir, "arxiv", "https://export.arxiv.org/api/query?id_list=2501.00001&start=0&max_results=1", 200,
+        "\"Content-Type\": \"application/atom+xml\"", "<?xml version='1.0' encoding='UTF-8'?>\n"
+            + "<feed xmlns=\"http://www.w3.org/2005/Atom\"><opensearch:totalResults>0</opensearch:totalResults></feed>");
+    System.setProperty("paperdigest.jsonl.dir", tmp.resolve("no-such-folder").toString());
+
+    assertThat(run("paper", "arxiv:2501.00001", "--replay", dir.toString())).isEqualTo(3);
+    assertThat(err()).startsWith("paperdigest: no source knows arxiv:2501.00001 (and 1 failed: jsonl: no folder")
+        .hasLineCount(1);
+
+    // every source fails: each failure is named
+    assertThat(run("paper", "arxiv:2501.00002", "--replay", dir.toString())).isEqualTo(4);
+    assertThat(err()).startsWith("paperdigest: every source that looks up arxiv ids failed: ")
+        .contains("hf-daily: no recording", "arxiv: no recording", "jsonl: no folder").hasLineCount(1);
+  }
+
+  @Test
+  void aPublishersTextNeverWritesEscapesOrMarkup() throws Exception {
+    Path dir = tmp.resolve("hostile");
+    String title = "Evil \\u001b]0;pwned\\u0007 title \\u202egnp.exe [click](javascript:alert(1)) <img src=x onerror=alert(1)>";
+    record(dir, "day", "https://huggingface.co/api/daily_papers?date=2025-10-01&p=0&limit=100", 200,
+        "\"Content-Type\": \"application/json\"", "[{\"paper\": {\"id\": \"2510.00001\", \"title\": \"" + title
+            + "\", \"summary\": \"# Not a heading\\u001b[2J. *Not bold*.\", \"githubRepo\": \"javascript:alert(1)\","
+            + " \"authors\": [{\"name\": \"\\u001b[31mRed\"}]}}]");
+    record(dir, "error", "https://huggingface.co/api/daily_papers?date=2025-10-02&p=0&limit=100", 500,
+        "\"Content-Type\": \"text/plain\"", "down \u001b]0;pwned\u0007 for now");
+
+    assertThat(run("digest", "hf-daily", "--date", "2025-10-01", "--replay", dir.toString(), "--format", "table")).isZero();
+    assertThat(out()).contains("Evil ]0;pwned title gnp.exe").doesNotContain("\u001b", "\u0007", "\u202e");
+
+    assertThat(run("digest", "hf-daily", "--date", "2025-10-01", "--replay", dir.toString(), "--format", "markdown")).isZero();
+    assertThat(out()).doesNotContain("\u001b", "<img").doesNotContainPattern("[^\\\\]\\]\\(javascript")
+        .contains("\\[click\\](javascript:alert(1))", "&lt;img src=x onerror=alert(1)&gt;", "\\# Not a heading",
+            "\\*Not bold\\*", "(https://arxiv.org/abs/2510.00001)");
+
+    assertThat(run("digest", "hf-daily", "--date", "2025-10-02", "--replay", dir.toString())).isEqualTo(4);
+    assertThat(err()).contains("down ]0;pwned for now").doesNotContain("\u001b", "\u0007");
+  }
+
+  @Test
+  void timeoutIsAnOption() {
+    assertThat(run("digest", "hf-daily", "--date", "2025-10-03", "--offline", "--timeout", "-1")).isEqualTo(2);
+    assertThat(err()).contains("--timeout takes a number of seconds");
+    assertThat(run("digest", "hf-daily", "--date", "2025-10-03", "--offline", "--timeout", "5", "--format", "jsonl")).isZero();
+    assertThat(out().lines()).hasSize(39);
   }
 }
