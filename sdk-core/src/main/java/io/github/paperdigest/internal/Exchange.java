@@ -391,8 +391,11 @@ final class Exchange {
 
   /** The delay before retrying after {@code e}; rethrows it when it is not to be retried. */
   Duration onFailure(IOException e) throws IOException {
-    if (cancelled || e instanceof DeadlineException || e instanceof Recordings.ReplayMissException
-        || remaining().isZero() || attempt >= policy.maxRetries()) {
+    // not retried: a cancelled call (by us, the caller, or the client's dispatcher), the deadline,
+    // a replay miss, a request that is out of retries
+    if (cancelled || "Canceled".equals(e.getMessage())
+        || (e instanceof InterruptedIOException && !(e instanceof java.net.SocketTimeoutException))
+        || e instanceof Recordings.ReplayMissException || remaining().isZero() || attempt >= policy.maxRetries()) {
       throw e;
     }
     Duration delay = backoff(policy, attempt, null);
