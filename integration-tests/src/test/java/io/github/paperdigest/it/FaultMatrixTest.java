@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.function.UnaryOperator;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -119,11 +119,11 @@ final class FaultMatrixTest {
   /** One row of the matrix. */
   record Case(String fault, Scenario scenario, Function<FaultMatrixTest, List<MockResponse>> script,
       Function<Scenario, Expect> expect, Function<Scenario, Function<PaperDigest, Integer>> query,
-      long maxResponseSize, Duration readTimeout, UnaryOperator<PaperDigest.Builder> settings) {
+      long maxResponseSize, Duration readTimeout, BiFunction<PaperDigest.Builder, MockWebServer, PaperDigest.Builder> settings) {
     Case(String fault, Scenario scenario, Function<FaultMatrixTest, List<MockResponse>> script,
         Function<Scenario, Expect> expect, Function<Scenario, Function<PaperDigest, Integer>> query,
         long maxResponseSize, Duration readTimeout) {
-      this(fault, scenario, script, expect, query, maxResponseSize, readTimeout, UnaryOperator.identity());
+      this(fault, scenario, script, expect, query, maxResponseSize, readTimeout, (b, server) -> b);
     }
 
     @Override
@@ -285,7 +285,7 @@ final class FaultMatrixTest {
       rows.add(new Case("body trickled under the read timeout, past the deadline", s, t -> List.of(new MockResponse.Builder()
           .body(s.good()).throttleBody(1, 100, TimeUnit.MILLISECONDS).build()),
           x -> Expect.fails(SourceUnavailableException.class, "timed out: no complete answer within the call timeout (1 s)", 1),
-          standard(), 32L * 1024 * 1024, Duration.ofSeconds(10), b -> b.callTimeout(Duration.ofSeconds(1))));
+          standard(), 32L * 1024 * 1024, Duration.ofSeconds(10), (b, server) -> b.callTimeout(Duration.ofSeconds(1))));
       rows.add(row("429 Retry-After 120, every time", s, t -> List.of(retryAfter(429, "120"), retryAfter(429, "120"),
           retryAfter(429, "120")), Expect.fails(RateLimitedException.class, "retry after 120 s", 1)));
       rows.add(row("13-digit Retry-After", s, t -> List.of(retryAfter(429, "9999999999999")),
@@ -309,7 +309,9 @@ final class FaultMatrixTest {
         new MockResponse.Builder().body(Resources.text("arxiv/list_cs.CL_new_2025-10-03_HANDWRITTEN.html")).build()),
         x -> Expect.recovered(2, 3),
         s -> c -> c.digest("arxiv").category("cs.CL").latest().size(), 32L * 1024 * 1024, Duration.ofSeconds(10),
-        b -> b));
+        // the listing pages on another host name of the same server: another origin
+        (b, server) -> b.option("arxiv", "listing-url", "http://localhost:" + server.getPort() + "/list/")
+            .option("arxiv", "rss-url", "http://127.0.0.1:" + server.getPort() + "/rss/")));
     rows.add(new Case("the same full page for every p (p ignored)", HF, t -> repeat(
         () -> new MockResponse.Builder().body(Resources.text("hf-daily/daily_papers_2025-09-30.json")).build(), 600),
         x -> Expect.recovered(2, 50),
@@ -323,12 +325,12 @@ final class FaultMatrixTest {
         + "," + HfJson.item("2510." + (10_001 + 2 * i)) + "]", "application/json"),
         x -> Expect.failsAfterPages(SourceUnavailableException.class, "stopped after 3 pages", 3),
         s -> c -> c.digest("hf-daily").on(LocalDate.of(2025, 10, 3)).size(), 32L * 1024 * 1024, Duration.ofSeconds(10),
-        b -> b.option("hf-daily", "page-size", "2").option("hf-daily", "max-pages", "3")));
+        (b, server) -> b.option("hf-daily", "page-size", "2").option("hf-daily", "max-pages", "3")));
     rows.add(new Case("a new page forever (past max-pages)", ARXIV, t -> endless(i -> atomPage(10 * i, 10, 1_000_000),
         "application/atom+xml"),
         x -> Expect.failsAfterPages(SourceUnavailableException.class, "stopped after 3 pages", 3),
         s -> c -> c.from("arxiv").search("testing").list().size(), 32L * 1024 * 1024, Duration.ofSeconds(10),
-        b -> b.option("arxiv", "max-pages", "3")));
+        (b, server) -> b.option("arxiv", "max-pages", "3")));
     rows.add(new Case("papers repeated across pages", ARXIV, t -> List.of(
         new MockResponse.Builder().body(atomPage(0, 10, 20)).build(), new MockResponse.Builder().body(atomPage(5, 10, 20)).build()),
         x -> Expect.recovered(2, 15),
@@ -339,7 +341,7 @@ final class FaultMatrixTest {
         new MockResponse.Builder().body("[" + HfJson.item("2510.00004") + "]").build()),
         x -> Expect.recovered(3, 4),
         s -> c -> c.digest("hf-daily").on(LocalDate.of(2025, 10, 3)).size(), 32L * 1024 * 1024, Duration.ofSeconds(10),
-        b -> b.option("hf-daily", "page-size", "2")));
+        (b, server) -> b.option("hf-daily", "page-size", "2")));
     rows.add(row("JSON with a byte-order mark", HF, t -> List.of(new MockResponse.Builder()
         .body(new okio.Buffer().write(okio.ByteString.decodeHex("efbbbf")).writeUtf8(HF.good())).build()),
         Expect.recovered(1, 39)));
@@ -364,12 +366,7 @@ final class FaultMatrixTest {
         .option("hf-daily", "page-size", "50").option("arxiv", "page-size", "10")
         .clock(clock).sleeper(clock.sleeper())
         .maxResponseSize(c.maxResponseSize()).readTimeout(c.readTimeout());
-    if (c.fault().contains("another origin")) {
-      // the listing pages on another host name of the same server: another origin
-      builder.option("arxiv", "listing-url", "http://localhost:" + server.getPort() + "/list/")
-          .option("arxiv", "rss-url", "http://127.0.0.1:" + server.getPort() + "/rss/");
-    }
-    builder = c.settings().apply(builder);
+    builder = c.settings().apply(builder, server);
     long started = System.nanoTime();
     Instant fakeStart = clock.instant();
     try (PaperDigest client = builder.build()) {

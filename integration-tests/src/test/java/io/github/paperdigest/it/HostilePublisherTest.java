@@ -251,6 +251,28 @@ final class HostilePublisherTest {
   }
 
   @Test
+  void closingTheClientEndsTheWaitsUnderWay() throws Exception {
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return atom();
+      }
+    });
+    PaperDigest client = PaperDigest.builder().option("arxiv", "api-url", server.url("/api/query").toString()).build();
+    client.from("arxiv").search("first").limit(10).list();
+    CompletableFuture<List<Paper>> waiting = client.from("arxiv").search("second").limit(10).listAsync();
+    Thread.sleep(100);                               // it now waits ~2.9 s for its turn
+    assertThat(waiting).isNotDone();
+
+    client.close();
+
+    assertThatThrownBy(() -> waiting.get(1, TimeUnit.SECONDS))
+        .hasCauseInstanceOf(SourceUnavailableException.class)
+        .hasMessageContaining("the PaperDigest client is closed");
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
   void aWaitThatWouldOutlastTheDeadlineFailsNow() {
     FakeClock clock = new FakeClock(Instant.parse("2025-10-06T12:00:00Z"));
     server.setDispatcher(new Dispatcher() {

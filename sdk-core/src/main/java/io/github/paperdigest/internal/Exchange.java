@@ -11,9 +11,9 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.HttpUrl;
@@ -87,11 +87,6 @@ final class Exchange {
     settings.gate().budget().onRequest();
   }
 
-  /** The request of the current hop. */
-  Request request() {
-    return request;
-  }
-
   // ---- blocking ---------------------------------------------------------------------------------
 
   /** Runs the request on this thread (waiting on it) and returns the final response. */
@@ -108,7 +103,7 @@ final class Exchange {
         response = sender.send(request);
       } catch (IOException e) {
         permit.release();
-        await(after(onFailure(e)));
+        await(s.waits().after(onFailure(e)));
         continue;
       }
       Duration again;
@@ -123,7 +118,7 @@ final class Exchange {
       }
       response.close();
       permit.release();
-      await(after(again));
+      await(s.waits().after(again));
     }
   }
 
@@ -237,7 +232,7 @@ final class Exchange {
   }
 
   private void retryAsync(Duration delay, CompletableFuture<Response> result) {
-    CompletableFuture<Void> wait = after(delay);
+    CompletableFuture<Void> wait = s.waits().after(delay);
     watch(wait);
     wait.whenComplete((v, e) -> {
       if (e != null) {
@@ -281,18 +276,20 @@ final class Exchange {
     }
     CompletableFuture<Gate.Permit> queued = gate.permit();
     CompletableFuture<Gate.Permit> out = new CompletableFuture<>();
-    ScheduledFuture<?> timeout = deadlineNanos == NO_DEADLINE ? null : s.waits().schedule(
-        () -> out.completeExceptionally(new DeadlineException("no connection slot became free before the deadline ("
-            + seconds(s.callTimeout()) + ")")), remaining());
-    java.util.concurrent.atomic.AtomicReference<Future<?>> inner = new java.util.concurrent.atomic.AtomicReference<>(queued);
+    AtomicReference<Future<?>> inner = new AtomicReference<>(queued);
     out.whenComplete((p, e) -> {
-      if (timeout != null) {
-        timeout.cancel(false);
-      }
       if (e != null) {
         inner.get().cancel(false);
       }
     });
+    if (!queued.isDone() && deadlineNanos != NO_DEADLINE) {
+      // waiting for a connection slot: bounded by the deadline (a start slot is bounded by reserve)
+      CompletableFuture<Void> timeout = s.waits().timer(remaining());
+      timeout.whenComplete((v, e) -> out.completeExceptionally(e != null ? Fetches.unwrap(e)
+          : new DeadlineException("no connection slot became free before the deadline ("
+              + seconds(s.callTimeout()) + ")")));
+      out.whenComplete((p, e) -> timeout.cancel(false));
+    }
     queued.whenComplete((permit, e) -> {
       if (e != null) {
         out.completeExceptionally(e);
@@ -338,14 +335,6 @@ final class Exchange {
       throw new PausedException(left, pause.status());
     }
     return pause.until();
-  }
-
-  private CompletableFuture<Void> after(Duration delay) {
-    try {
-      return s.waits().after(delay);
-    } catch (java.util.concurrent.RejectedExecutionException e) {
-      return CompletableFuture.failedFuture(new InterruptedIOException("the client is closed"));
-    }
   }
 
   // ---- decisions --------------------------------------------------------------------------------

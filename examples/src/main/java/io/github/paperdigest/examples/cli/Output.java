@@ -208,6 +208,10 @@ final class Output {
    */
   static String markdown(String s) {
     String text = plain(s).strip();
+    int digits = 0;
+    while (digits < text.length() && Character.isDigit(text.charAt(digits))) {
+      digits++;
+    }
     StringBuilder out = new StringBuilder(text.length() + 16);
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -218,7 +222,7 @@ final class Output {
         case '\\', '`', '*', '_', '[', ']', '|', '~' -> out.append('\\').append(c);
         default -> {
           boolean lineStart = i == 0 && "#+-=!".indexOf(c) >= 0;
-          boolean numbered = (c == '.' || c == ')') && text.substring(0, i).chars().allMatch(Character::isDigit) && i > 0;
+          boolean numbered = i > 0 && i == digits && (c == '.' || c == ')');     // "1." starts a list
           if (lineStart || numbered) {
             out.append('\\');
           }
