@@ -13,6 +13,7 @@ module io.github.paperdigest {
   requires static org.jspecify;
 
   exports io.github.paperdigest;
+  exports io.github.paperdigest.model;
   exports io.github.paperdigest.spi;
 
   uses io.github.paperdigest.spi.PaperSourceProvider;

@@ -1,5 +1,14 @@
 package io.github.paperdigest;
 
+import io.github.paperdigest.model.Digest;
+import io.github.paperdigest.model.Paper;
+import io.github.paperdigest.model.PaperId;
+import io.github.paperdigest.model.Sort;
+import io.github.paperdigest.model.PaperDigestException;
+import io.github.paperdigest.model.ResponseTooLargeException;
+import io.github.paperdigest.model.SourceConfigurationException;
+import io.github.paperdigest.model.SourceUnavailableException;
+import io.github.paperdigest.model.UnknownSourceException;
 import com.squareup.moshi.Moshi;
 import io.github.paperdigest.internal.Engine;
 import io.github.paperdigest.internal.Gates;
@@ -9,7 +18,7 @@ import io.github.paperdigest.internal.SourceRegistry;
 import io.github.paperdigest.internal.Version;
 import io.github.paperdigest.spi.PaperSourceProvider;
 import io.github.paperdigest.spi.PolitenessPolicy;
-import io.github.paperdigest.spi.QuerySpec;
+import io.github.paperdigest.internal.Spec;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -107,7 +116,7 @@ public final class PaperDigest implements AutoCloseable {
   public Query from(String sourceId) {
     Objects.requireNonNull(sourceId, "sourceId == null");
     engine.checkKnown(sourceId);
-    return new Query(engine, sourceId, QuerySpec.EMPTY, Integer.MAX_VALUE);
+    return new Query(engine, sourceId, Spec.EMPTY, Integer.MAX_VALUE);
   }
 
   /**
@@ -118,7 +127,7 @@ public final class PaperDigest implements AutoCloseable {
   public DigestQuery digest(String sourceId) {
     Objects.requireNonNull(sourceId, "sourceId == null");
     engine.checkKnown(sourceId);
-    return new DigestQuery(engine, sourceId, QuerySpec.EMPTY, Integer.MAX_VALUE);
+    return new DigestQuery(engine, sourceId, Spec.EMPTY, Integer.MAX_VALUE);
   }
 
   /**

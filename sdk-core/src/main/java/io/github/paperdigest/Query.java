@@ -1,8 +1,14 @@
 package io.github.paperdigest;
 
+import io.github.paperdigest.model.DigestPeriod;
+import io.github.paperdigest.model.Paper;
+import io.github.paperdigest.model.PaperId;
+import io.github.paperdigest.model.Sort;
+import io.github.paperdigest.model.PaperDigestException;
+import io.github.paperdigest.model.UnsupportedQueryException;
 import io.github.paperdigest.internal.Engine;
-import io.github.paperdigest.internal.Fetches;
-import io.github.paperdigest.spi.QuerySpec;
+import io.github.paperdigest.internal.Futures;
+import io.github.paperdigest.internal.Spec;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Arrays;
@@ -14,7 +20,6 @@ import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -34,58 +39,20 @@ import java.util.stream.StreamSupport;
  * {@link UnsupportedQueryException}, before any request. Results are lazy: a page is fetched only
  * when the previous one has been consumed. Pages come from the client's cache when fresh.
  */
-public final class Query implements Iterable<Paper> {
-  private final Engine engine;
-  private final String sourceId;
-  private final QuerySpec spec;
-  private final int limit;
-
-  Query(Engine engine, String sourceId, QuerySpec spec, int limit) {
-    this.engine = engine;
-    this.sourceId = sourceId;
-    this.spec = spec;
-    this.limit = limit;
+public final class Query extends Criteria<Query> implements Iterable<Paper> {
+  Query(Engine engine, String sourceId, Spec spec, int limit) {
+    super(engine, sourceId, spec, limit);
   }
 
-  private Query with(UnaryOperator<QuerySpec.Builder> change) {
-    return new Query(engine, sourceId, change.apply(spec.toBuilder()).build(), limit);
-  }
-
-  /** The id of the source queried. */
-  public String sourceId() {
-    return sourceId;
-  }
-
-  /** The criteria as a value. */
-  public QuerySpec spec() {
-    return spec;
-  }
-
-  /** Searches for {@code text} (the source's full-text search where it has one). */
-  public Query search(String text) {
-    Objects.requireNonNull(text, "text == null");
-    return with(b -> b.text(text));
+  @Override
+  Query copy(Spec spec, int limit) {
+    return new Query(engine, sourceId, spec, limit);
   }
 
   /** Papers whose title has the words of {@code title}. */
   public Query title(String title) {
     Objects.requireNonNull(title, "title == null");
     return with(b -> b.title(title));
-  }
-
-  /** Papers by {@code author}; several calls require every author. */
-  public Query author(String author) {
-    Objects.requireNonNull(author, "author == null");
-    return with(b -> b.author(author));
-  }
-
-  /** Papers in one of {@code categories} (e.g. {@code cs.CL}); several calls add categories. */
-  public Query category(String... categories) {
-    Objects.requireNonNull(categories, "categories == null");
-    return with(b -> {
-      Arrays.stream(categories).forEach(b::category);
-      return b;
-    });
   }
 
   /**
@@ -161,45 +128,10 @@ public final class Query implements Iterable<Paper> {
     return with(b -> b.to(to));
   }
 
-  /**
-   * Papers with at least {@code upvotes} upvotes.
-   *
-   * @throws IllegalArgumentException if upvotes is negative
-   */
-  public Query minUpvotes(int upvotes) {
-    if (upvotes < 0) {
-      throw new IllegalArgumentException("upvotes < 0: " + upvotes);
-    }
-    return with(b -> b.minUpvotes(upvotes));
-  }
-
   /** Only the papers with these ids. */
   public Query ids(PaperId... ids) {
     Objects.requireNonNull(ids, "ids == null");
     return with(b -> b.ids(Arrays.asList(ids)));
-  }
-
-  /** Results in {@code sort} order. */
-  public Query sortBy(Sort sort) {
-    Objects.requireNonNull(sort, "sort == null");
-    return with(b -> b.sort(sort));
-  }
-
-  /** Sets a source-specific option, e.g. hf-daily's {@code submitter}. */
-  public Query option(String name, String value) {
-    return with(b -> b.option(name, value));
-  }
-
-  /**
-   * At most {@code limit} results.
-   *
-   * @throws IllegalArgumentException if limit is below 1
-   */
-  public Query limit(int limit) {
-    if (limit < 1) {
-      throw new IllegalArgumentException("limit < 1: " + limit);
-    }
-    return new Query(engine, sourceId, spec, limit);
   }
 
   private Engine.Prepared prepare() {
@@ -259,7 +191,7 @@ public final class Query implements Iterable<Paper> {
   /** The first result without blocking. */
   public CompletableFuture<Optional<Paper>> firstAsync() {
     CompletableFuture<List<Paper>> list = limit(1).listAsync();
-    return Fetches.cancelling(list.thenApply(l -> l.stream().findFirst()), list);
+    return Futures.cancelling(list.thenApply(l -> l.stream().findFirst()), list);
   }
 
   /**
@@ -291,10 +223,5 @@ public final class Query implements Iterable<Paper> {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-  }
-
-  @Override
-  public String toString() {
-    return "Query{" + sourceId + ", " + spec + (limit == Integer.MAX_VALUE ? "" : ", limit=" + limit) + "}";
   }
 }

@@ -1,6 +1,6 @@
 /**
- * The PaperDigest API: the {@link io.github.paperdigest.PaperDigest} client, its fluent queries,
- * the common paper model and the exception hierarchy. Everything is non-null unless marked
+ * The PaperDigest API: the {@link io.github.paperdigest.PaperDigest} client and its fluent
+ * queries. The values they return are in {@link io.github.paperdigest.model}. Everything is non-null unless marked
  * {@link org.jspecify.annotations.Nullable}.
  */
 @NullMarked

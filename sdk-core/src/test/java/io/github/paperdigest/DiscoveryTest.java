@@ -1,5 +1,10 @@
 package io.github.paperdigest;
 
+import io.github.paperdigest.model.Metric;
+import io.github.paperdigest.model.Paper;
+import io.github.paperdigest.model.PaperId;
+import io.github.paperdigest.model.SourceConfigurationException;
+import io.github.paperdigest.model.UnknownSourceException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

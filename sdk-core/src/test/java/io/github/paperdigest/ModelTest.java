@@ -1,5 +1,12 @@
 package io.github.paperdigest;
 
+import io.github.paperdigest.model.AttributeKey;
+import io.github.paperdigest.model.Author;
+import io.github.paperdigest.model.DigestPeriod;
+import io.github.paperdigest.model.Links;
+import io.github.paperdigest.model.Metrics;
+import io.github.paperdigest.model.Paper;
+import io.github.paperdigest.model.PaperId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

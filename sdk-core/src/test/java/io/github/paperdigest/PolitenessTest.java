@@ -1,5 +1,7 @@
 package io.github.paperdigest;
 
+import io.github.paperdigest.model.RateLimitedException;
+import io.github.paperdigest.model.SourceHttpException;
 import static io.github.paperdigest.testing.Json.page;
 import static io.github.paperdigest.testing.Json.paper;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,14 @@
 package io.github.paperdigest;
 
+import io.github.paperdigest.model.Digest;
+import io.github.paperdigest.model.DigestPeriod;
+import io.github.paperdigest.model.Paper;
+import io.github.paperdigest.model.PaperId;
+import io.github.paperdigest.model.Sort;
+import io.github.paperdigest.model.PaperDigestException;
+import io.github.paperdigest.model.SourceHttpException;
+import io.github.paperdigest.model.SourceParseException;
+import io.github.paperdigest.model.UnsupportedQueryException;
 import static io.github.paperdigest.testing.Json.page;
 import static io.github.paperdigest.testing.Json.paper;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,8 @@
 package io.github.paperdigest;
 
+import io.github.paperdigest.model.Paper;
+import io.github.paperdigest.model.SourceHttpException;
+import io.github.paperdigest.model.SourceUnavailableException;
 import static io.github.paperdigest.testing.Json.page;
 import static io.github.paperdigest.testing.Json.paper;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,7 +1,7 @@
 package io.github.paperdigest.benchmarks;
 
 import com.squareup.moshi.JsonReader;
-import io.github.paperdigest.Paper;
+import io.github.paperdigest.model.Paper;
 import io.github.paperdigest.PaperDigest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package io.github.paperdigest.benchmarks;
 
-import io.github.paperdigest.Paper;
+import io.github.paperdigest.model.Paper;
 import io.github.paperdigest.PaperDigest;
 import java.io.IOException;
 import java.util.ArrayList;

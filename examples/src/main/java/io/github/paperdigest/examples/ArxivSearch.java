@@ -1,6 +1,6 @@
 package io.github.paperdigest.examples;
 
-import io.github.paperdigest.Paper;
+import io.github.paperdigest.model.Paper;
 import io.github.paperdigest.PaperDigest;
 import io.github.paperdigest.arxiv.Arxiv;
 import io.github.paperdigest.arxiv.ArxivQuery;

@@ -1,8 +1,8 @@
 package io.github.paperdigest.examples;
 
-import io.github.paperdigest.Paper;
+import io.github.paperdigest.model.Paper;
 import io.github.paperdigest.PaperDigest;
-import io.github.paperdigest.PaperId;
+import io.github.paperdigest.model.PaperId;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 

@@ -1,7 +1,7 @@
 package io.github.paperdigest.examples;
 
-import io.github.paperdigest.Digest;
-import io.github.paperdigest.Paper;
+import io.github.paperdigest.model.Digest;
+import io.github.paperdigest.model.Paper;
 import io.github.paperdigest.PaperDigest;
 import io.github.paperdigest.arxiv.Arxiv;
 

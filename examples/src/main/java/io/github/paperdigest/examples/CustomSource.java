@@ -1,8 +1,8 @@
 package io.github.paperdigest.examples;
 
 import com.squareup.moshi.JsonWriter;
-import io.github.paperdigest.Digest;
-import io.github.paperdigest.Paper;
+import io.github.paperdigest.model.Digest;
+import io.github.paperdigest.model.Paper;
 import io.github.paperdigest.PaperDigest;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,12 +1,12 @@
 package io.github.paperdigest.examples;
 
 import com.squareup.moshi.JsonWriter;
-import io.github.paperdigest.AttributeKey;
-import io.github.paperdigest.Author;
-import io.github.paperdigest.Links;
-import io.github.paperdigest.Metrics;
-import io.github.paperdigest.Paper;
-import io.github.paperdigest.PaperId;
+import io.github.paperdigest.model.AttributeKey;
+import io.github.paperdigest.model.Author;
+import io.github.paperdigest.model.Links;
+import io.github.paperdigest.model.Metrics;
+import io.github.paperdigest.model.Paper;
+import io.github.paperdigest.model.PaperId;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.net.URI;

@@ -1,8 +1,8 @@
 package io.github.paperdigest.examples;
 
-import io.github.paperdigest.Paper;
+import io.github.paperdigest.model.Paper;
 import io.github.paperdigest.PaperDigest;
-import io.github.paperdigest.Sort;
+import io.github.paperdigest.model.Sort;
 
 /**
  * Quick start: today's Hugging Face Daily Papers, most upvoted first.

@@ -3,10 +3,10 @@ package io.github.paperdigest.it;
 import io.github.paperdigest.testing.FakeClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.paperdigest.Paper;
+import io.github.paperdigest.model.Paper;
 import io.github.paperdigest.PaperDigest;
-import io.github.paperdigest.PaperId;
-import io.github.paperdigest.SourceHttpException;
+import io.github.paperdigest.model.PaperId;
+import io.github.paperdigest.model.SourceHttpException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

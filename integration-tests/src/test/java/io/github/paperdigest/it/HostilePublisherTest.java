@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.github.paperdigest.Paper;
+import io.github.paperdigest.model.Paper;
 import io.github.paperdigest.PaperDigest;
-import io.github.paperdigest.SourceUnavailableException;
+import io.github.paperdigest.model.SourceUnavailableException;
 import io.github.paperdigest.testing.FakeClock;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;

@@ -3,8 +3,8 @@ package io.github.paperdigest.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.paperdigest.PaperDigest;
-import io.github.paperdigest.PaperDigestException;
-import io.github.paperdigest.PaperId;
+import io.github.paperdigest.model.PaperDigestException;
+import io.github.paperdigest.model.PaperId;
 import io.github.paperdigest.spi.PolitenessPolicy;
 import io.github.paperdigest.arxiv.Arxiv;
 import java.io.PrintWriter;
@@ -124,7 +124,7 @@ final class MutationFuzzTest {
 
   /**
    * The core turns any runtime exception a parser lets out into a {@link
-   * io.github.paperdigest.SourceParseException} ("unexpected response content"): users never see a
+   * io.github.paperdigest.model.SourceParseException} ("unexpected response content"): users never see a
    * NullPointerException, but a parser that needs that net has a bug, and its message says
    * nothing useful. Such a case fails here like an escaped exception.
    */

@@ -27,18 +27,20 @@ final class DefaultSourceContext implements SourceContext {
   private final SourceConfig config;
   private final PolitenessPolicy politeness;
   private final long maxResponseSize;
+  private final ErrorDecoder errorDecoder;
   private final Exchange.Settings http;
   private final OkHttpClient politeClient;
 
   DefaultSourceContext(String sourceId, OkHttpClient shared, String userAgent, Moshi moshi, Gates gates,
       SourceConfig config, PolitenessPolicy politeness, Duration callTimeout, long maxResponseSize,
-      @Nullable Interceptor exchanges, boolean replaying) {
+      @Nullable Interceptor exchanges, boolean replaying, ErrorDecoder errorDecoder) {
     this.sourceId = sourceId;
     this.moshi = moshi;
     this.clock = gates.clock();
     this.config = config;
     this.politeness = politeness;
     this.maxResponseSize = maxResponseSize;
+    this.errorDecoder = Objects.requireNonNull(errorDecoder, "errorDecoder() returned null");
     // redirects are followed by the exchange, so that each hop is throttled and credentials checked
     OkHttpClient.Builder b = shared.newBuilder().followRedirects(false).followSslRedirects(false);
     if (exchanges != null) {
@@ -89,14 +91,8 @@ final class DefaultSourceContext implements SourceContext {
 
   @Override
   public <T> Fetch<T> fetch(Request request, ResponseParser<T> parser) {
-    return fetch(request, parser, ErrorDecoder.PLAIN_TEXT);
-  }
-
-  @Override
-  public <T> Fetch<T> fetch(Request request, ResponseParser<T> parser, ErrorDecoder errorDecoder) {
     Objects.requireNonNull(request, "request == null");
     Objects.requireNonNull(parser, "parser == null");
-    Objects.requireNonNull(errorDecoder, "errorDecoder == null");
     return new HttpFetch<>(http, request, parser, errorDecoder, maxResponseSize);
   }
 

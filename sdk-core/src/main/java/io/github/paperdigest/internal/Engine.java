@@ -2,23 +2,23 @@ package io.github.paperdigest.internal;
 
 import com.squareup.moshi.Moshi;
 import io.github.paperdigest.CacheStats;
-import io.github.paperdigest.Digest;
-import io.github.paperdigest.DigestPeriod;
-import io.github.paperdigest.Paper;
-import io.github.paperdigest.PaperDigestException;
-import io.github.paperdigest.PaperId;
-import io.github.paperdigest.SourceConfigurationException;
+import io.github.paperdigest.model.Digest;
+import io.github.paperdigest.model.DigestPeriod;
+import io.github.paperdigest.model.Paper;
+import io.github.paperdigest.model.PaperDigestException;
+import io.github.paperdigest.model.PaperId;
+import io.github.paperdigest.model.SourceConfigurationException;
 import io.github.paperdigest.SourceInfo;
-import io.github.paperdigest.SourceParseException;
-import io.github.paperdigest.SourceUnavailableException;
-import io.github.paperdigest.UnsupportedQueryException;
+import io.github.paperdigest.model.SourceParseException;
+import io.github.paperdigest.model.SourceUnavailableException;
+import io.github.paperdigest.model.UnsupportedQueryException;
 import io.github.paperdigest.spi.Fetch;
 import io.github.paperdigest.spi.Page;
 import io.github.paperdigest.spi.PageRequest;
 import io.github.paperdigest.spi.PaperSource;
 import io.github.paperdigest.spi.PaperSourceProvider;
 import io.github.paperdigest.spi.PolitenessPolicy;
-import io.github.paperdigest.spi.QuerySpec;
+
 import io.github.paperdigest.spi.SourceCapabilities;
 import io.github.paperdigest.spi.SourceConfig;
 import java.lang.System.Logger.Level;
@@ -127,18 +127,40 @@ public final class Engine implements AutoCloseable {
     return sources.computeIfAbsent(id, k -> create(k, provider));
   }
 
+  /**
+   * {@code policy} with the settings {@code min-interval}, {@code max-concurrent}, {@code
+   * max-retries} and {@code max-retry-wait} of {@code config} applied where they are set. Only an
+   * explicit setting changes the policy, so a source's default is never loosened by accident.
+   */
+  static PolitenessPolicy withOverrides(PolitenessPolicy policy, SourceConfig config) {
+    PolitenessPolicy p = policy;
+    if (config.isSet("min-interval")) {
+      p = p.withMinInterval(config.duration("min-interval", p.minInterval()));
+    }
+    if (config.isSet("max-concurrent")) {
+      p = p.withMaxConcurrent(Math.max(1, config.integer("max-concurrent", p.maxConcurrent())));
+    }
+    if (config.isSet("max-retries")) {
+      p = p.withMaxRetries(Math.max(0, config.integer("max-retries", p.maxRetries())));
+    }
+    if (config.isSet("max-retry-wait")) {
+      p = p.withMaxRetryWait(config.duration("max-retry-wait", p.maxRetryWait()));
+    }
+    return p;
+  }
+
   private Handle create(String id, PaperSourceProvider provider) {
     SourceConfig config = SourceConfig.of(id, settings.options().getOrDefault(id, Map.of()));
     PolitenessPolicy policy = settings.politeness().get(id);
     try {
       if (policy == null) {
-        policy = provider.politeness().withOverrides(config);
+        policy = withOverrides(provider.politeness(), config);
       }
       Duration callTimeout = config.duration("call-timeout", settings.callTimeout());
       int maxPages = config.integer("max-pages", DEFAULT_MAX_PAGES, 1, Integer.MAX_VALUE);
       DefaultSourceContext context = new DefaultSourceContext(id, settings.httpClient(), settings.userAgent(),
           settings.moshi(), settings.gates(), config, policy, callTimeout, settings.maxResponseSize(),
-          settings.exchanges(), settings.replaying());
+          settings.exchanges(), settings.replaying(), provider.errorDecoder());
       PaperSource source = Objects.requireNonNull(provider.create(context), "create returned null");
       SourceCapabilities caps = Objects.requireNonNull(source.capabilities(), "capabilities() returned null");
       LOG.log(Level.DEBUG, () -> "created source " + id + " from " + provider.getClass().getName());
@@ -188,7 +210,7 @@ public final class Engine implements AutoCloseable {
     /** All results, fetched page by page without blocking. */
     public CompletableFuture<List<Paper>> listAsync() {
       CompletableFuture<Accumulator> collect = collectAsync(new Walk(handle, plan, fetchLimit()));
-      return Fetches.cancelling(collect.thenApply(acc -> finish(acc.papers)), collect);
+      return Futures.cancelling(collect.thenApply(acc -> finish(acc.papers)), collect);
     }
 
     /** The digest the query describes (its period must be set). */
@@ -201,7 +223,7 @@ public final class Engine implements AutoCloseable {
     /** The digest, without blocking. */
     public CompletableFuture<Digest> digestAsync() {
       CompletableFuture<Accumulator> collect = collectAsync(new Walk(handle, plan, fetchLimit()));
-      return Fetches.cancelling(collect.thenApply(this::toDigest), collect);
+      return Futures.cancelling(collect.thenApply(this::toDigest), collect);
     }
 
     /** How many papers to read: all of them when the core must sort before it can limit. */
@@ -231,10 +253,10 @@ public final class Engine implements AutoCloseable {
   /**
    * Plans {@code spec} for source {@code id}.
    *
-   * @throws io.github.paperdigest.UnknownSourceException for an unknown id
+   * @throws io.github.paperdigest.model.UnknownSourceException for an unknown id
    * @throws UnsupportedQueryException for a criterion that cannot be evaluated
    */
-  public Prepared prepare(String id, QuerySpec spec, int limit) {
+  public Prepared prepare(String id, Spec spec, int limit) {
     DigestPeriod period = spec.period();
     if (period != null && period.start() != null) {
       LocalDate today = LocalDate.ofInstant(settings.clock().instant(), ZoneOffset.UTC);
@@ -405,7 +427,7 @@ public final class Engine implements AutoCloseable {
     current.set(call);
     call.whenComplete((fresh, error) -> {
       if (error != null) {
-        result.completeExceptionally(Fetches.unwrap(error));
+        result.completeExceptionally(Futures.unwrap(error));
         return;
       }
       try {
@@ -459,7 +481,7 @@ public final class Engine implements AutoCloseable {
           calls.forEach(c -> found.addAll(c.join().value().papers()));
           return ordered(ids, found);
         });
-    return all.handle(Fetches::unwrapping);
+    return all.handle(Futures::unwrapping);
   }
 
   private ResultCache.Key lookupKey(Handle h, List<PaperId> batch) {

@@ -138,7 +138,7 @@ final class Exchange {
   }
 
   private static IOException rethrow(Throwable t) {
-    Throwable cause = Fetches.unwrap(t);
+    Throwable cause = Futures.unwrap(t);
     if (cause instanceof IOException io) {
       return io;
     }
@@ -183,7 +183,7 @@ final class Exchange {
     watch(permitted);
     permitted.whenComplete((permit, error) -> {
       if (error != null) {
-        result.completeExceptionally(Fetches.unwrap(error));
+        result.completeExceptionally(Futures.unwrap(error));
         return;
       }
       if (cancelled) {
@@ -236,7 +236,7 @@ final class Exchange {
     watch(wait);
     wait.whenComplete((v, e) -> {
       if (e != null) {
-        result.completeExceptionally(Fetches.unwrap(e));
+        result.completeExceptionally(Futures.unwrap(e));
       } else if (!cancelled) {
         attemptAsync(result);
       }
@@ -285,7 +285,7 @@ final class Exchange {
     if (!queued.isDone() && deadlineNanos != NO_DEADLINE) {
       // waiting for a connection slot: bounded by the deadline (a start slot is bounded by reserve)
       CompletableFuture<Void> timeout = s.waits().timer(remaining());
-      timeout.whenComplete((v, e) -> out.completeExceptionally(e != null ? Fetches.unwrap(e)
+      timeout.whenComplete((v, e) -> out.completeExceptionally(e != null ? Futures.unwrap(e)
           : new DeadlineException("no connection slot became free before the deadline ("
               + seconds(s.callTimeout()) + ")")));
       out.whenComplete((p, e) -> timeout.cancel(false));
@@ -311,7 +311,7 @@ final class Exchange {
       slot.whenComplete((v, e2) -> {
         if (e2 != null) {
           permit.release();
-          out.completeExceptionally(Fetches.unwrap(e2));
+          out.completeExceptionally(Futures.unwrap(e2));
         } else if (!out.complete(permit)) {
           permit.release();
         }

@@ -2,12 +2,12 @@ package io.github.paperdigest.internal;
 
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
-import io.github.paperdigest.PaperDigestException;
-import io.github.paperdigest.RateLimitedException;
-import io.github.paperdigest.ResponseTooLargeException;
-import io.github.paperdigest.SourceHttpException;
-import io.github.paperdigest.SourceParseException;
-import io.github.paperdigest.SourceUnavailableException;
+import io.github.paperdigest.model.PaperDigestException;
+import io.github.paperdigest.model.RateLimitedException;
+import io.github.paperdigest.model.ResponseTooLargeException;
+import io.github.paperdigest.model.SourceHttpException;
+import io.github.paperdigest.model.SourceParseException;
+import io.github.paperdigest.model.SourceUnavailableException;
 import io.github.paperdigest.spi.ErrorDecoder;
 import io.github.paperdigest.spi.Fetch;
 import io.github.paperdigest.spi.ResponseParser;
@@ -81,7 +81,7 @@ final class HttpFetch<T> implements Fetch<T> {
     };
     responses.whenComplete((response, error) -> {
       if (error != null) {
-        Throwable cause = Fetches.unwrap(error);
+        Throwable cause = Futures.unwrap(error);
         future.completeExceptionally(cause instanceof IOException io ? unavailable(io) : cause);
         return;
       }

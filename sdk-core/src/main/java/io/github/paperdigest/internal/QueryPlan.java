@@ -1,13 +1,13 @@
 package io.github.paperdigest.internal;
 
-import io.github.paperdigest.Author;
-import io.github.paperdigest.Criterion;
-import io.github.paperdigest.Metric;
-import io.github.paperdigest.Paper;
-import io.github.paperdigest.PaperId;
-import io.github.paperdigest.Sort;
-import io.github.paperdigest.UnsupportedQueryException;
-import io.github.paperdigest.spi.QuerySpec;
+import io.github.paperdigest.model.Author;
+import io.github.paperdigest.model.Criterion;
+import io.github.paperdigest.model.Metric;
+import io.github.paperdigest.model.Paper;
+import io.github.paperdigest.model.PaperId;
+import io.github.paperdigest.model.Sort;
+import io.github.paperdigest.model.UnsupportedQueryException;
+
 import io.github.paperdigest.spi.SourceCapabilities;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,14 +32,14 @@ import org.jspecify.annotations.Nullable;
  * @param filter the local filter (accepts everything when {@code local} is empty)
  * @param localSort the local order, or null when the source's order stands
  */
-record QueryPlan(QuerySpec pushed, Set<Criterion> local, Predicate<Paper> filter, @Nullable Comparator<Paper> localSort) {
+record QueryPlan(Spec pushed, Set<Criterion> local, Predicate<Paper> filter, @Nullable Comparator<Paper> localSort) {
 
   /** Whether the core changes what the source returns (so page sizes cannot follow the limit). */
   boolean filtersOrSorts() {
     return !local.isEmpty() || localSort != null;
   }
 
-  static QueryPlan of(String sourceId, SourceCapabilities caps, QuerySpec spec) {
+  static QueryPlan of(String sourceId, SourceCapabilities caps, Spec spec) {
     for (String option : spec.options().keySet()) {
       if (!caps.options().contains(option)) {
         throw new UnsupportedQueryException(sourceId, "option '" + option + "'",
@@ -50,7 +50,7 @@ record QueryPlan(QuerySpec pushed, Set<Criterion> local, Predicate<Paper> filter
     Set<Criterion> pushed = EnumSet.noneOf(Criterion.class);
     Set<Criterion> local = EnumSet.noneOf(Criterion.class);
     boolean upvotes = caps.metrics().contains(Metric.UPVOTES);
-    Set<Criterion> nativeCriteria = caps.nativeCriteria(spec);
+    Set<Criterion> nativeCriteria = spec.period() != null ? caps.digestCriteria() : caps.criteria();
     for (Criterion c : spec.criteria()) {
       if (nativeCriteria.contains(c)) {
         pushed.add(c);
@@ -91,7 +91,7 @@ record QueryPlan(QuerySpec pushed, Set<Criterion> local, Predicate<Paper> filter
     return new QueryPlan(spec.retain(pushed).withSort(pushedSort), local, filter(spec, local), localSort);
   }
 
-  private static Predicate<Paper> filter(QuerySpec spec, Set<Criterion> local) {
+  private static Predicate<Paper> filter(Spec spec, Set<Criterion> local) {
     List<Predicate<Paper>> tests = new ArrayList<>();
     if (local.contains(Criterion.TEXT)) {
       List<String> words = words(spec.text());

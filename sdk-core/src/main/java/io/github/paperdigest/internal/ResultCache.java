@@ -5,11 +5,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.github.paperdigest.CacheStats;
-import io.github.paperdigest.PaperDigestException;
-import io.github.paperdigest.SourceConfigurationException;
-import io.github.paperdigest.SourceHttpException;
-import io.github.paperdigest.UnknownSourceException;
-import io.github.paperdigest.UnsupportedQueryException;
+import io.github.paperdigest.model.PaperDigestException;
+import io.github.paperdigest.model.SourceConfigurationException;
+import io.github.paperdigest.model.SourceHttpException;
+import io.github.paperdigest.model.UnknownSourceException;
+import io.github.paperdigest.model.UnsupportedQueryException;
 import io.github.paperdigest.spi.Fetch;
 import java.time.Clock;
 import java.time.Duration;
@@ -86,14 +86,14 @@ final class ResultCache {
     if (cache == null) {
       return fresh(fetch.execute(), freshness);
     }
-    return unwrap(Fetches.join(obtain(key, fetch, freshness, true)));
+    return unwrap(Futures.join(obtain(key, fetch, freshness, true)));
   }
 
   /** As {@link #get}, without blocking: the fetch runs asynchronously when not cached. */
   <T> CompletableFuture<Fresh<T>> getAsync(Key key, Fetch<T> fetch, Function<? super T, Duration> freshness) {
     if (cache == null) {
       CompletableFuture<T> call = fetch.executeAsync();
-      return Fetches.cancelling(call.thenApply(v -> fresh(v, freshness)), call);
+      return Futures.cancelling(call.thenApply(v -> fresh(v, freshness)), call);
     }
     // Callers get their own future: cancelling it must not cancel a call others wait for.
     return obtain(key, fetch, freshness, false).thenApply(ResultCache::unwrap);
@@ -143,7 +143,7 @@ final class ResultCache {
           error = e;
         }
       }
-      mine.complete(failed(key, mine, Fetches.unwrap(error), previous));
+      mine.complete(failed(key, mine, Futures.unwrap(error), previous));
     });
   }
 

@@ -1,7 +1,7 @@
 package io.github.paperdigest.internal;
 
-import io.github.paperdigest.SourceConfigurationException;
-import io.github.paperdigest.UnknownSourceException;
+import io.github.paperdigest.model.SourceConfigurationException;
+import io.github.paperdigest.model.UnknownSourceException;
 import io.github.paperdigest.spi.PaperSourceProvider;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;

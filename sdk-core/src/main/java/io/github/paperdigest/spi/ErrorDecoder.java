@@ -4,7 +4,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Extracts the publisher's own message from an error response, e.g. the summary of arXiv's Atom
- * error feed. The core puts it in {@link io.github.paperdigest.SourceHttpException#publisherMessage()}.
+ * error feed. The core puts it in {@link io.github.paperdigest.model.SourceHttpException#publisherMessage()}.
  */
 @FunctionalInterface
 public interface ErrorDecoder {

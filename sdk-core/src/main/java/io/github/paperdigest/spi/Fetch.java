@@ -1,7 +1,6 @@
 package io.github.paperdigest.spi;
 
-import io.github.paperdigest.PaperDigestException;
-import io.github.paperdigest.internal.Fetches;
+import io.github.paperdigest.model.PaperDigestException;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;

@@ -1,6 +1,6 @@
 package io.github.paperdigest.spi;
 
-import io.github.paperdigest.Paper;
+import io.github.paperdigest.model.Paper;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

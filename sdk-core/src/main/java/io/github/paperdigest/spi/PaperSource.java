@@ -1,6 +1,6 @@
 package io.github.paperdigest.spi;
 
-import io.github.paperdigest.PaperId;
+import io.github.paperdigest.model.PaperId;
 import java.util.List;
 
 /**
@@ -22,7 +22,7 @@ public interface PaperSource extends AutoCloseable {
    * when its first page is read. Does nothing by default.
    *
    * @throws IllegalArgumentException if a value is malformed (e.g. an unknown option value)
-   * @throws io.github.paperdigest.UnsupportedQueryException if the source cannot answer the query
+   * @throws io.github.paperdigest.model.UnsupportedQueryException if the source cannot answer the query
    */
   default void check(QuerySpec query) {}
 

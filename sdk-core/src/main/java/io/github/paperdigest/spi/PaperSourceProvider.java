@@ -32,9 +32,17 @@ public interface PaperSourceProvider {
   }
 
   /**
+   * Reads the publisher's own message from its error responses, for every {@link
+   * SourceContext#fetch fetch} of this source. By default {@link ErrorDecoder#PLAIN_TEXT}.
+   */
+  default ErrorDecoder errorDecoder() {
+    return ErrorDecoder.PLAIN_TEXT;
+  }
+
+  /**
    * Creates the source. Called at most once per client, when the source is first used.
    *
-   * @throws io.github.paperdigest.SourceConfigurationException if its settings cannot be used
+   * @throws io.github.paperdigest.model.SourceConfigurationException if its settings cannot be used
    */
   PaperSource create(SourceContext context);
 }

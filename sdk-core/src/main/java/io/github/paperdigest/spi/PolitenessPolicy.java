@@ -10,7 +10,7 @@ import java.util.Objects;
  * exponential backoff and jitter starting at {@link #initialBackoff()}, never shorter than the
  * publisher's {@code Retry-After}. The waits for the retries of one request add up to at most
  * {@link #maxRetryWait()}: a publisher that asks for more gets its answer reported at once (a
- * {@link io.github.paperdigest.RateLimitedException} for a 429) instead of a sleeping thread, and
+ * {@link io.github.paperdigest.model.RateLimitedException} for a 429) instead of a sleeping thread, and
  * later requests to it fail at once, without being sent, while the pause it asked for lasts
  * longer than that. Immutable and value-based.
  *
@@ -82,29 +82,5 @@ public record PolitenessPolicy(
   /** A copy with {@code maxRetryWait}. */
   public PolitenessPolicy withMaxRetryWait(Duration maxRetryWait) {
     return new PolitenessPolicy(minInterval, maxConcurrent, maxRetries, initialBackoff, maxBackoff, maxRetryWait);
-  }
-
-  /**
-   * This policy with the settings {@code min-interval}, {@code max-concurrent},
-   * {@code max-retries} and {@code max-retry-wait} of {@code config} applied where they are set. Only an explicit setting
-   * changes the policy, so a source's default is never loosened by accident.
-   *
-   * @throws io.github.paperdigest.SourceConfigurationException if a setting cannot be read
-   */
-  public PolitenessPolicy withOverrides(SourceConfig config) {
-    PolitenessPolicy p = this;
-    if (config.isSet("min-interval")) {
-      p = p.withMinInterval(config.duration("min-interval", minInterval));
-    }
-    if (config.isSet("max-concurrent")) {
-      p = p.withMaxConcurrent(Math.max(1, config.integer("max-concurrent", maxConcurrent)));
-    }
-    if (config.isSet("max-retries")) {
-      p = p.withMaxRetries(Math.max(0, config.integer("max-retries", maxRetries)));
-    }
-    if (config.isSet("max-retry-wait")) {
-      p = p.withMaxRetryWait(config.duration("max-retry-wait", maxRetryWait));
-    }
-    return p;
   }
 }

@@ -1,232 +1,76 @@
 package io.github.paperdigest.spi;
 
-import io.github.paperdigest.Criterion;
-import io.github.paperdigest.DigestPeriod;
-import io.github.paperdigest.PaperId;
-import io.github.paperdigest.Sort;
+import io.github.paperdigest.model.Criterion;
+import io.github.paperdigest.model.DigestPeriod;
+import io.github.paperdigest.model.PaperId;
+import io.github.paperdigest.model.Sort;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.Collections;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The criteria of a query, as a value. The core hands a source the part of a query the source
- * evaluates natively (see {@link SourceCapabilities#criteria()}); the rest it applies locally. It is
- * also the cache key, so it is normalised: strings stripped, lists copied, options sorted.
- * Immutable and value-based.
+ * The criteria of a query as a source sees them: the part of a query the source evaluates
+ * natively (see {@link SourceCapabilities#criteria()}); the core applies the rest itself. Values
+ * are normalised: strings stripped and never blank, lists never null, options sorted by name.
  *
- * @param text free text to search for, or null
- * @param title words in the title, or null
- * @param authors author names that must all match
- * @param categories categories of which one must match
- * @param from first publication day (inclusive, UTC), or null
- * @param to last publication day (inclusive, UTC), or null
- * @param period the digest period, or null
- * @param minUpvotes the minimum number of upvotes, or null
- * @param ids specific paper ids, or empty
- * @param sort the order asked for, or null for the source's own order
- * @param options source-specific options by name (e.g. hf-daily's {@code submitter})
+ * <p>Only the core makes query specs, from the fluent queries of the client; a source reads them.
+ * To test a source, run a query through a client built with it (see the {@code
+ * paperdigest-testing} artifact).
  */
-public record QuerySpec(
-    @Nullable String text,
-    @Nullable String title,
-    List<String> authors,
-    List<String> categories,
-    @Nullable LocalDate from,
-    @Nullable LocalDate to,
-    @Nullable DigestPeriod period,
-    @Nullable Integer minUpvotes,
-    List<PaperId> ids,
-    @Nullable Sort sort,
-    Map<String, String> options) {
+public interface QuerySpec {
 
-  /** The query with no criterion at all. */
-  public static final QuerySpec EMPTY =
-      new QuerySpec(null, null, List.of(), List.of(), null, null, null, null, List.of(), null, Map.of());
+  /** Free text to search for, or null. */
+  @Nullable String text();
 
-  /**
-   * Normalises and checks the criteria.
-   *
-   * @throws IllegalArgumentException if {@code from} is after {@code to} or minUpvotes is negative
-   */
-  public QuerySpec {
-    text = blankToNull(text);
-    title = blankToNull(title);
-    authors = List.copyOf(Objects.requireNonNull(authors, "authors == null")).stream().map(String::strip).toList();
-    categories = List.copyOf(Objects.requireNonNull(categories, "categories == null")).stream().map(String::strip).toList();
-    ids = List.copyOf(Objects.requireNonNull(ids, "ids == null"));
-    Objects.requireNonNull(options, "options == null");
-    options = Collections.unmodifiableMap(new TreeMap<>(options));
-    if (from != null && to != null && from.isAfter(to)) {
-      throw new IllegalArgumentException("Date range starts after it ends: " + from + " > " + to);
-    }
-    if (minUpvotes != null && minUpvotes < 0) {
-      throw new IllegalArgumentException("minUpvotes < 0: " + minUpvotes);
-    }
-  }
+  /** Words in the title, or null. */
+  @Nullable String title();
 
-  private static @Nullable String blankToNull(@Nullable String s) {
-    return s == null || s.isBlank() ? null : s.strip();
+  /** Author names that must all match. */
+  List<String> authors();
+
+  /** Categories of which one must match. */
+  List<String> categories();
+
+  /** The first publication day (inclusive, UTC), or null. */
+  @Nullable LocalDate from();
+
+  /** The last publication day (inclusive, UTC), or null. */
+  @Nullable LocalDate to();
+
+  /** The digest period, or null. */
+  @Nullable DigestPeriod period();
+
+  /** The minimum number of upvotes, or null. */
+  @Nullable Integer minUpvotes();
+
+  /** Specific paper ids, or empty. */
+  List<PaperId> ids();
+
+  /** The order asked for, or null for the source's own order. */
+  @Nullable Sort sort();
+
+  /** Source-specific options by name (e.g. hf-daily's {@code submitter}). */
+  Map<String, String> options();
+
+  /** The value of a source-specific option, or null. */
+  default @Nullable String option(String name) {
+    return options().get(name);
   }
 
   /** The criteria this query uses (sort and options are not criteria). */
-  public Set<Criterion> criteria() {
+  default Set<Criterion> criteria() {
     Set<Criterion> used = EnumSet.noneOf(Criterion.class);
-    if (text != null) used.add(Criterion.TEXT);
-    if (title != null) used.add(Criterion.TITLE);
-    if (!authors.isEmpty()) used.add(Criterion.AUTHOR);
-    if (!categories.isEmpty()) used.add(Criterion.CATEGORY);
-    if (from != null || to != null) used.add(Criterion.DATE_RANGE);
-    if (period != null) used.add(Criterion.PERIOD);
-    if (minUpvotes != null) used.add(Criterion.MIN_UPVOTES);
-    if (!ids.isEmpty()) used.add(Criterion.IDS);
+    if (text() != null) used.add(Criterion.TEXT);
+    if (title() != null) used.add(Criterion.TITLE);
+    if (!authors().isEmpty()) used.add(Criterion.AUTHOR);
+    if (!categories().isEmpty()) used.add(Criterion.CATEGORY);
+    if (from() != null || to() != null) used.add(Criterion.DATE_RANGE);
+    if (period() != null) used.add(Criterion.PERIOD);
+    if (minUpvotes() != null) used.add(Criterion.MIN_UPVOTES);
+    if (!ids().isEmpty()) used.add(Criterion.IDS);
     return used;
-  }
-
-  /**
-   * This query with only the criteria in {@code kept}; sort and options are kept as they are.
-   */
-  public QuerySpec retain(Set<Criterion> kept) {
-    return new QuerySpec(
-        kept.contains(Criterion.TEXT) ? text : null,
-        kept.contains(Criterion.TITLE) ? title : null,
-        kept.contains(Criterion.AUTHOR) ? authors : List.of(),
-        kept.contains(Criterion.CATEGORY) ? categories : List.of(),
-        kept.contains(Criterion.DATE_RANGE) ? from : null,
-        kept.contains(Criterion.DATE_RANGE) ? to : null,
-        kept.contains(Criterion.PERIOD) ? period : null,
-        kept.contains(Criterion.MIN_UPVOTES) ? minUpvotes : null,
-        kept.contains(Criterion.IDS) ? ids : List.of(),
-        sort,
-        options);
-  }
-
-  /** This query with {@code sort}. */
-  public QuerySpec withSort(@Nullable Sort sort) {
-    return new QuerySpec(text, title, authors, categories, from, to, period, minUpvotes, ids, sort, options);
-  }
-
-  /** A builder pre-filled with this query's criteria. */
-  public Builder toBuilder() {
-    return new Builder(this);
-  }
-
-  /** A builder with no criterion. */
-  public static Builder builder() {
-    return new Builder(EMPTY);
-  }
-
-  /** Builds {@link QuerySpec} values. Not thread-safe. */
-  public static final class Builder {
-    private @Nullable String text;
-    private @Nullable String title;
-    private final List<String> authors;
-    private final List<String> categories;
-    private @Nullable LocalDate from;
-    private @Nullable LocalDate to;
-    private @Nullable DigestPeriod period;
-    private @Nullable Integer minUpvotes;
-    private final List<PaperId> ids;
-    private @Nullable Sort sort;
-    private final Map<String, String> options;
-
-    Builder(QuerySpec q) {
-      text = q.text;
-      title = q.title;
-      authors = new java.util.ArrayList<>(q.authors);
-      categories = new java.util.ArrayList<>(q.categories);
-      from = q.from;
-      to = q.to;
-      period = q.period;
-      minUpvotes = q.minUpvotes;
-      ids = new java.util.ArrayList<>(q.ids);
-      sort = q.sort;
-      options = new TreeMap<>(q.options);
-    }
-
-    /** Sets the free text. */
-    public Builder text(@Nullable String text) {
-      this.text = text;
-      return this;
-    }
-
-    /** Sets the title words. */
-    public Builder title(@Nullable String title) {
-      this.title = title;
-      return this;
-    }
-
-    /** Adds an author name. */
-    public Builder author(String author) {
-      authors.add(Objects.requireNonNull(author, "author == null"));
-      return this;
-    }
-
-    /** Adds a category. */
-    public Builder category(String category) {
-      categories.add(Objects.requireNonNull(category, "category == null"));
-      return this;
-    }
-
-    /** Sets the first publication day, inclusive. */
-    public Builder from(@Nullable LocalDate from) {
-      this.from = from;
-      return this;
-    }
-
-    /** Sets the last publication day, inclusive. */
-    public Builder to(@Nullable LocalDate to) {
-      this.to = to;
-      return this;
-    }
-
-    /** Sets the digest period. */
-    public Builder period(@Nullable DigestPeriod period) {
-      this.period = period;
-      return this;
-    }
-
-    /** Sets the minimum of upvotes. */
-    public Builder minUpvotes(@Nullable Integer minUpvotes) {
-      this.minUpvotes = minUpvotes;
-      return this;
-    }
-
-    /** Adds paper ids. */
-    public Builder ids(List<PaperId> ids) {
-      ids.forEach(id -> this.ids.add(Objects.requireNonNull(id, "id == null")));
-      return this;
-    }
-
-    /** Sets the sort. */
-    public Builder sort(@Nullable Sort sort) {
-      this.sort = sort;
-      return this;
-    }
-
-    /** Sets a source-specific option. */
-    public Builder option(String name, String value) {
-      options.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
-      return this;
-    }
-
-    /**
-     * Builds the query.
-     *
-     * @throws IllegalArgumentException as the record's constructor
-     */
-    public QuerySpec build() {
-      return new QuerySpec(text, title, authors, categories, from, to, period, minUpvotes, ids, sort, options);
-    }
-  }
-
-  /** The value of a source-specific option, or null. */
-  public @Nullable String option(String name) {
-    return options.get(name);
   }
 }

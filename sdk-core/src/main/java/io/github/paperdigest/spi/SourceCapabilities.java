@@ -1,9 +1,9 @@
 package io.github.paperdigest.spi;
 
-import io.github.paperdigest.Criterion;
-import io.github.paperdigest.DigestPeriod;
-import io.github.paperdigest.Metric;
-import io.github.paperdigest.Sort;
+import io.github.paperdigest.model.Criterion;
+import io.github.paperdigest.model.DigestPeriod;
+import io.github.paperdigest.model.Metric;
+import io.github.paperdigest.model.Sort;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -17,62 +17,123 @@ import org.jspecify.annotations.Nullable;
  * What a source can do, which the core's query planner reads: the criteria and sorts the source
  * evaluates natively (pushed down to the publisher), the metrics it has (which decides whether the
  * core can filter or sort by upvotes locally), the digest periods it serves, and lookup by id.
- * Immutable; build with {@link #builder()}.
- *
- * @param criteria criteria the source evaluates natively in queries without a period
- * @param digestCriteria criteria the source evaluates natively in digests (queries with a period);
- *     with a period every sort is applied by the core, on the source's order
- * @param sorts sorts the source applies natively
- * @param metrics metrics its papers carry
- * @param periods digest periods it serves (empty: no digests)
- * @param lookup whether it looks papers up by id
- * @param idNamespaces the id namespaces it can look up, e.g. {@code arxiv}
- * @param maxLookupBatch how many ids one lookup request may carry
- * @param options names of source-specific query options it accepts
- * @param lookupFreshness how long a looked-up paper may be served from cache
+ * Immutable; build with {@link #builder()}, which keeps the parts consistent (periods served make
+ * {@link Criterion#PERIOD} native; lookup has namespaces).
  */
-public record SourceCapabilities(
-    Set<Criterion> criteria,
-    Set<Criterion> digestCriteria,
-    Set<Sort> sorts,
-    Set<Metric> metrics,
-    Set<DigestPeriod.Kind> periods,
-    boolean lookup,
-    Set<String> idNamespaces,
-    int maxLookupBatch,
-    Set<String> options,
-    Duration lookupFreshness) {
+public final class SourceCapabilities {
+  private final Set<Criterion> criteria;
+  private final Set<Criterion> digestCriteria;
+  private final Set<Sort> sorts;
+  private final Set<Metric> metrics;
+  private final Set<DigestPeriod.Kind> periods;
+  private final boolean lookup;
+  private final Set<String> idNamespaces;
+  private final int maxLookupBatch;
+  private final Set<String> options;
+  private final Duration lookupFreshness;
 
-  /**
-   * Copies the sets.
-   *
-   * @throws IllegalArgumentException if maxLookupBatch is below 1
-   */
-  public SourceCapabilities {
-    criteria = Collections.unmodifiableSet(copy(criteria, Criterion.class));
-    digestCriteria = Collections.unmodifiableSet(copy(digestCriteria, Criterion.class));
-    sorts = Collections.unmodifiableSet(copy(sorts, Sort.class));
-    metrics = Collections.unmodifiableSet(copy(metrics, Metric.class));
-    periods = Collections.unmodifiableSet(copy(periods, DigestPeriod.Kind.class));
-    idNamespaces = Collections.unmodifiableSet(new LinkedHashSet<>(idNamespaces));
-    options = Collections.unmodifiableSet(new LinkedHashSet<>(options));
-    Objects.requireNonNull(lookupFreshness, "lookupFreshness == null");
-    if (maxLookupBatch < 1) {
-      throw new IllegalArgumentException("maxLookupBatch < 1: " + maxLookupBatch);
+  private SourceCapabilities(Builder b) {
+    Set<Criterion> inDigests = EnumSet.noneOf(Criterion.class);
+    inDigests.addAll(b.digestCriteria == null ? b.criteria : b.digestCriteria);
+    if (b.periods.isEmpty()) {
+      inDigests.remove(Criterion.PERIOD);
+    } else {
+      inDigests.add(Criterion.PERIOD);
     }
+    this.criteria = Collections.unmodifiableSet(copy(b.criteria, Criterion.class));
+    this.digestCriteria = Collections.unmodifiableSet(inDigests);
+    this.sorts = Collections.unmodifiableSet(copy(b.sorts, Sort.class));
+    this.metrics = Collections.unmodifiableSet(copy(b.metrics, Metric.class));
+    this.periods = Collections.unmodifiableSet(copy(b.periods, DigestPeriod.Kind.class));
+    this.lookup = b.lookup;
+    this.idNamespaces = Collections.unmodifiableSet(new LinkedHashSet<>(b.idNamespaces));
+    this.maxLookupBatch = b.maxLookupBatch;
+    this.options = Collections.unmodifiableSet(new LinkedHashSet<>(b.options));
+    this.lookupFreshness = b.lookupFreshness;
+  }
+
+  /** The criteria the source evaluates natively in queries without a period. */
+  public Set<Criterion> criteria() {
+    return criteria;
+  }
+
+  /** The criteria the source evaluates natively in digests (queries with a period); with a period
+   * every sort is applied by the core, on the source's order. Has {@link Criterion#PERIOD} exactly
+   * when {@link #periods()} is not empty. */
+  public Set<Criterion> digestCriteria() {
+    return digestCriteria;
+  }
+
+  /** The sorts the source applies natively. */
+  public Set<Sort> sorts() {
+    return sorts;
+  }
+
+  /** The metrics its papers carry. */
+  public Set<Metric> metrics() {
+    return metrics;
+  }
+
+  /** The digest periods it serves (empty: no digests). */
+  public Set<DigestPeriod.Kind> periods() {
+    return periods;
+  }
+
+  /** Whether it looks papers up by id. */
+  public boolean lookup() {
+    return lookup;
+  }
+
+  /** The id namespaces it can look up, e.g. {@code arxiv}; empty without lookup. */
+  public Set<String> idNamespaces() {
+    return idNamespaces;
+  }
+
+  /** How many ids one lookup request may carry. */
+  public int maxLookupBatch() {
+    return maxLookupBatch;
+  }
+
+  /** The names of the source-specific query options it accepts. */
+  public Set<String> options() {
+    return options;
+  }
+
+  /** How long a looked-up paper may be served from cache. */
+  public Duration lookupFreshness() {
+    return lookupFreshness;
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof SourceCapabilities c
+        && criteria.equals(c.criteria)
+        && digestCriteria.equals(c.digestCriteria)
+        && sorts.equals(c.sorts)
+        && metrics.equals(c.metrics)
+        && periods.equals(c.periods)
+        && lookup == c.lookup
+        && idNamespaces.equals(c.idNamespaces)
+        && maxLookupBatch == c.maxLookupBatch
+        && options.equals(c.options)
+        && lookupFreshness.equals(c.lookupFreshness);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(criteria, digestCriteria, sorts, metrics, periods, lookup, idNamespaces,
+        maxLookupBatch, options, lookupFreshness);
+  }
+
+  @Override
+  public String toString() {
+    return "SourceCapabilities{criteria=" + criteria + ", digestCriteria=" + digestCriteria + ", sorts=" + sorts
+        + ", metrics=" + metrics + ", periods=" + periods + ", lookup=" + (lookup ? idNamespaces + " x" + maxLookupBatch
+        : "none") + ", options=" + options + ", lookupFreshness=" + lookupFreshness + "}";
   }
 
   private static <E extends Enum<E>> EnumSet<E> copy(Set<E> set, Class<E> type) {
-    Objects.requireNonNull(set, type.getSimpleName() + " set == null");
     return set.isEmpty() ? EnumSet.noneOf(type) : EnumSet.copyOf(set);
-  }
-
-  /**
-   * The criteria evaluated natively for {@code query}: {@link #digestCriteria()} when it has a
-   * period, else {@link #criteria()}.
-   */
-  public Set<Criterion> nativeCriteria(QuerySpec query) {
-    return query.period() != null ? digestCriteria : criteria;
   }
 
   /** Whether the source serves digests for at least one kind of period. */
@@ -165,15 +226,22 @@ public record SourceCapabilities(
       return this;
     }
 
-    /** Builds the capabilities. */
+    /**
+     * Builds the capabilities.
+     *
+     * @throws IllegalStateException if {@link Criterion#PERIOD} was declared without {@link
+     *     #periods periods}, or lookup without an id namespace
+     */
     public SourceCapabilities build() {
-      Set<Criterion> inDigests = EnumSet.noneOf(Criterion.class);
-      inDigests.addAll(digestCriteria == null ? criteria : digestCriteria);
-      if (!periods.isEmpty()) {
-        inDigests.add(Criterion.PERIOD);
+      if (periods.isEmpty() && (criteria.contains(Criterion.PERIOD)
+          || (digestCriteria != null && digestCriteria.contains(Criterion.PERIOD)))) {
+        throw new IllegalStateException("Criterion.PERIOD is native only for a source that serves periods:"
+            + " declare them with periods(...), which also makes PERIOD native");
       }
-      return new SourceCapabilities(criteria, inDigests, sorts, metrics, periods, lookup, idNamespaces, maxLookupBatch,
-          options, lookupFreshness);
+      if (lookup && idNamespaces.isEmpty()) {
+        throw new IllegalStateException("lookup(...) needs at least one id namespace, e.g. lookup(100, \"arxiv\")");
+      }
+      return new SourceCapabilities(this);
     }
   }
 }

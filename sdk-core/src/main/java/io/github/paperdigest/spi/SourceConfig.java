@@ -1,6 +1,6 @@
 package io.github.paperdigest.spi;
 
-import io.github.paperdigest.SourceConfigurationException;
+import io.github.paperdigest.model.SourceConfigurationException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -39,9 +39,9 @@ public final class SourceConfig {
   }
 
   /**
-   * Settings with explicit system properties and environment, for tests.
+   * Settings with explicit system properties and environment (package-private: for tests).
    */
-  public static SourceConfig of(String sourceId, Map<String, String> options, Properties systemProperties,
+  static SourceConfig of(String sourceId, Map<String, String> options, Properties systemProperties,
       Map<String, String> environment) {
     return new SourceConfig(sourceId, options, systemProperties, environment);
   }

@@ -38,17 +38,11 @@ public interface SourceContext {
 
   /**
    * A fetch of {@code request} through the core's HTTP layer, parsed by {@code parser} when the
-   * status is 2xx. Other statuses fail with {@link io.github.paperdigest.SourceHttpException}
-   * (429: {@link io.github.paperdigest.RateLimitedException}), I/O errors and timeouts with
-   * {@link io.github.paperdigest.SourceUnavailableException}, a body over the size limit with
-   * {@link io.github.paperdigest.ResponseTooLargeException}. The publisher's message is read from
-   * error bodies with {@link ErrorDecoder#PLAIN_TEXT}.
+   * status is 2xx. Other statuses fail with {@link io.github.paperdigest.model.SourceHttpException}
+   * (429: {@link io.github.paperdigest.model.RateLimitedException}), I/O errors and timeouts with
+   * {@link io.github.paperdigest.model.SourceUnavailableException}, a body over the size limit with
+   * {@link io.github.paperdigest.model.ResponseTooLargeException}. The publisher's message is read from
+   * error bodies by the provider's {@link PaperSourceProvider#errorDecoder()}.
    */
   <T> Fetch<T> fetch(Request request, ResponseParser<T> parser);
-
-  /**
-   * As {@link #fetch(Request, ResponseParser)}, with {@code errorDecoder} reading the publisher's
-   * message from error responses.
-   */
-  <T> Fetch<T> fetch(Request request, ResponseParser<T> parser, ErrorDecoder errorDecoder);
 }

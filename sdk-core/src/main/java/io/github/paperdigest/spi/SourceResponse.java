@@ -8,7 +8,7 @@ import okio.BufferedSource;
 
 /**
  * A response handed to a {@link ResponseParser}: status, headers and a body that fails with
- * {@link io.github.paperdigest.ResponseTooLargeException} once it passes the size limit. Read the
+ * {@link io.github.paperdigest.model.ResponseTooLargeException} once it passes the size limit. Read the
  * body once, as a stream or as a string. Not thread-safe; valid only during
  * {@link ResponseParser#parse}.
  */

@@ -1,7 +1,7 @@
 package io.github.paperdigest.testing;
 
-import io.github.paperdigest.Paper;
-import io.github.paperdigest.PaperId;
+import io.github.paperdigest.model.Paper;
+import io.github.paperdigest.model.PaperId;
 import io.github.paperdigest.spi.Fetch;
 import io.github.paperdigest.spi.Page;
 import io.github.paperdigest.spi.PageRequest;

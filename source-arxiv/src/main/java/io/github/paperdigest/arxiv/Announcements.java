@@ -1,10 +1,10 @@
 package io.github.paperdigest.arxiv;
 
-import io.github.paperdigest.Author;
-import io.github.paperdigest.Links;
-import io.github.paperdigest.Paper;
-import io.github.paperdigest.PaperId;
-import io.github.paperdigest.SourceParseException;
+import io.github.paperdigest.model.Author;
+import io.github.paperdigest.model.Links;
+import io.github.paperdigest.model.Paper;
+import io.github.paperdigest.model.PaperId;
+import io.github.paperdigest.model.SourceParseException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

@@ -1,6 +1,6 @@
 package io.github.paperdigest.arxiv;
 
-import io.github.paperdigest.AttributeKey;
+import io.github.paperdigest.model.AttributeKey;
 import java.time.LocalDate;
 
 /**
@@ -23,7 +23,7 @@ import java.time.LocalDate;
  *       combined with AND with the query's other criteria;
  *   <li>{@link #SORT_BY} ({@code relevance}, {@code submittedDate}, {@code lastUpdatedDate}) and
  *       {@link #SORT_ORDER} ({@code ascending}, {@code descending}): arXiv's own sort, for what
- *       {@link io.github.paperdigest.Sort} does not name (such as last update);
+ *       {@link io.github.paperdigest.model.Sort} does not name (such as last update);
  *   <li>{@link #ANNOUNCE}: in digests, the announcement types to keep, comma-separated names of
  *       {@link AnnounceType} (default {@code new,cross}).
  * </ul>

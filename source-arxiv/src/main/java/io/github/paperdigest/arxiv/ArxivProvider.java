@@ -1,5 +1,6 @@
 package io.github.paperdigest.arxiv;
 
+import io.github.paperdigest.spi.ErrorDecoder;
 import io.github.paperdigest.spi.PaperSource;
 import io.github.paperdigest.spi.PaperSourceProvider;
 import io.github.paperdigest.spi.PolitenessPolicy;
@@ -32,6 +33,11 @@ public final class ArxivProvider implements PaperSourceProvider {
   @Override
   public PolitenessPolicy politeness() {
     return PolitenessPolicy.DEFAULT.withMinInterval(Duration.ofSeconds(3)).withMaxConcurrent(1);
+  }
+
+  @Override
+  public ErrorDecoder errorDecoder() {
+    return ArxivSource.ERRORS;
   }
 
   @Override

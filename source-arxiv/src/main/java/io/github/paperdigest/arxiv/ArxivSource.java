@@ -1,15 +1,15 @@
 package io.github.paperdigest.arxiv;
 
-import io.github.paperdigest.Criterion;
-import io.github.paperdigest.DigestPeriod;
-import io.github.paperdigest.Paper;
-import io.github.paperdigest.PaperDigestException;
-import io.github.paperdigest.PaperId;
-import io.github.paperdigest.Sort;
-import io.github.paperdigest.SourceHttpException;
-import io.github.paperdigest.SourceParseException;
-import io.github.paperdigest.SourceUnavailableException;
-import io.github.paperdigest.UnsupportedQueryException;
+import io.github.paperdigest.model.Criterion;
+import io.github.paperdigest.model.DigestPeriod;
+import io.github.paperdigest.model.Paper;
+import io.github.paperdigest.model.PaperDigestException;
+import io.github.paperdigest.model.PaperId;
+import io.github.paperdigest.model.Sort;
+import io.github.paperdigest.model.SourceHttpException;
+import io.github.paperdigest.model.SourceParseException;
+import io.github.paperdigest.model.SourceUnavailableException;
+import io.github.paperdigest.model.UnsupportedQueryException;
 import io.github.paperdigest.spi.ErrorDecoder;
 import io.github.paperdigest.spi.Fetch;
 import io.github.paperdigest.spi.Page;
@@ -60,7 +60,7 @@ final class ArxivSource implements PaperSource {
   private static final Pattern WORD_OR_PHRASE = Pattern.compile("\"([^\"]+)\"|(\\S+)");
   private static final Set<AnnounceType> DEFAULT_TYPES = EnumSet.of(AnnounceType.NEW, AnnounceType.CROSS);
 
-  private static final ErrorDecoder ERRORS = (status, body) -> {
+  static final ErrorDecoder ERRORS = (status, body) -> {
     String message = AtomParser.errorMessage(body);
     return message != null ? message : ErrorDecoder.PLAIN_TEXT.message(status, body);
   };
@@ -274,7 +274,7 @@ final class ArxivSource implements PaperSource {
 
   private Fetch<Page> searchPage(HttpUrl url, int start, int max, int attempt) {
     Fetch<AtomParser.Feed> feed = context.fetch(atom(url),
-        r -> AtomParser.parse(r.byteStream(), r.url().toString(), r.code()), ERRORS);
+        r -> AtomParser.parse(r.byteStream(), r.url().toString(), r.code()));
     return feed.then(f -> {
       Long total = f.totalResults();
       if (f.entries() == 0 && start > 0 && total != null && total > start) {
@@ -307,7 +307,7 @@ final class ArxivSource implements PaperSource {
     return context.fetch(atom(url), r -> {
       AtomParser.Feed feed = AtomParser.parse(r.byteStream(), r.url().toString(), r.code());
       return Page.last(feed.papers(), capabilities.lookupFreshness());
-    }, ERRORS);
+    });
   }
 
   // ---- digests ----------------------------------------------------------------------------------
@@ -326,7 +326,7 @@ final class ArxivSource implements PaperSource {
     HttpUrl feedUrl = rssUrl.newBuilder().addPathSegment(String.join("+", categories)).build();
     Fetch<Announcements.Day> feed = context.fetch(
         new Request.Builder().url(feedUrl).header("Accept", "application/rss+xml, application/xml;q=0.9").build(),
-        r -> Announcements.rss(r.byteStream(), r.url().toString()), ERRORS);
+        r -> Announcements.rss(r.byteStream(), r.url().toString()));
     Fetch<Announcements.Day> day = feed.recover(ArxivSource::feedFailed, e -> listings(categories));
     return day.map(d -> Page.last(select(d, period, types, feedUrl.toString()), freshness));
   }
@@ -351,7 +351,7 @@ final class ArxivSource implements PaperSource {
             List<Announcements.Day> more = new ArrayList<>(days);
             more.add(Announcements.listing(r.byteStream(), r.url().toString(), requested));
             return more;
-          }, ERRORS));
+          }));
     }
     return all.map(days -> {
       Map<PaperId, Paper> merged = new LinkedHashMap<>();

@@ -1,6 +1,6 @@
 package io.github.paperdigest.arxiv;
 
-import io.github.paperdigest.SourceParseException;
+import io.github.paperdigest.model.SourceParseException;
 import java.io.FilterReader;
 import java.io.IOException;
 import java.io.Reader;

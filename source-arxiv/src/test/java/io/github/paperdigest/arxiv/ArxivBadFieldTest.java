@@ -2,10 +2,10 @@ package io.github.paperdigest.arxiv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.paperdigest.Digest;
-import io.github.paperdigest.Paper;
+import io.github.paperdigest.model.Digest;
+import io.github.paperdigest.model.Paper;
 import io.github.paperdigest.PaperDigest;
-import io.github.paperdigest.PaperId;
+import io.github.paperdigest.model.PaperId;
 import io.github.paperdigest.testing.FakeClock;
 import java.net.URI;
 import java.time.Instant;

@@ -4,11 +4,11 @@ import io.github.paperdigest.testing.FakeClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.paperdigest.Author;
-import io.github.paperdigest.Paper;
+import io.github.paperdigest.model.Author;
+import io.github.paperdigest.model.Paper;
 import io.github.paperdigest.PaperDigest;
-import io.github.paperdigest.PaperId;
-import io.github.paperdigest.SourceHttpException;
+import io.github.paperdigest.model.PaperId;
+import io.github.paperdigest.model.SourceHttpException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -106,7 +106,7 @@ final class ArxivRecordedTest {
   @Test
   void hundredEntryPage() throws Exception {
     server.enqueue(Fixtures.atom("api_query_all-testing_start0_max100_100entries.xml"));
-    List<Paper> papers = client.from("arxiv").search("testing").sortBy(io.github.paperdigest.Sort.RELEVANCE)
+    List<Paper> papers = client.from("arxiv").search("testing").sortBy(io.github.paperdigest.model.Sort.RELEVANCE)
         .limit(100).list();
 
     RecordedRequest r = request();

@@ -1,12 +1,12 @@
 package io.github.paperdigest.hf;
 
-import io.github.paperdigest.AttributeKey;
+import io.github.paperdigest.model.AttributeKey;
 import java.time.LocalDate;
 import java.util.List;
 
 /**
  * The Hugging Face specific attributes of papers from the {@code hf-daily} source, and its
- * settings. Read an attribute with {@link io.github.paperdigest.Paper#attribute(AttributeKey)}:
+ * settings. Read an attribute with {@link io.github.paperdigest.model.Paper#attribute(AttributeKey)}:
  *
  * <pre>{@code
  * paper.attribute(HfDaily.AI_SUMMARY).ifPresent(System.out::println);

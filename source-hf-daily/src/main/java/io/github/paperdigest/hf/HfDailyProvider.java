@@ -1,5 +1,6 @@
 package io.github.paperdigest.hf;
 
+import io.github.paperdigest.spi.ErrorDecoder;
 import io.github.paperdigest.spi.PaperSource;
 import io.github.paperdigest.spi.PaperSourceProvider;
 import io.github.paperdigest.spi.PolitenessPolicy;
@@ -32,6 +33,11 @@ public final class HfDailyProvider implements PaperSourceProvider {
   @Override
   public PolitenessPolicy politeness() {
     return PolitenessPolicy.DEFAULT.withMaxConcurrent(4).withMinInterval(Duration.ofMillis(250));
+  }
+
+  @Override
+  public ErrorDecoder errorDecoder() {
+    return HfDailySource.ERRORS;
   }
 
   @Override

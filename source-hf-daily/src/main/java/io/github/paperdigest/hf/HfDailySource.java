@@ -1,15 +1,15 @@
 package io.github.paperdigest.hf;
 
 import com.squareup.moshi.JsonReader;
-import io.github.paperdigest.Criterion;
-import io.github.paperdigest.DigestPeriod;
-import io.github.paperdigest.Metric;
-import io.github.paperdigest.Paper;
-import io.github.paperdigest.PaperDigestException;
-import io.github.paperdigest.PaperId;
-import io.github.paperdigest.SourceConfigurationException;
-import io.github.paperdigest.SourceHttpException;
-import io.github.paperdigest.SourceParseException;
+import io.github.paperdigest.model.Criterion;
+import io.github.paperdigest.model.DigestPeriod;
+import io.github.paperdigest.model.Metric;
+import io.github.paperdigest.model.Paper;
+import io.github.paperdigest.model.PaperDigestException;
+import io.github.paperdigest.model.PaperId;
+import io.github.paperdigest.model.SourceConfigurationException;
+import io.github.paperdigest.model.SourceHttpException;
+import io.github.paperdigest.model.SourceParseException;
 import io.github.paperdigest.spi.ErrorDecoder;
 import io.github.paperdigest.spi.Fetch;
 import io.github.paperdigest.spi.Page;
@@ -57,7 +57,7 @@ final class HfDailySource implements PaperSource {
       .build();
 
   /** HF answers errors as {@code {"error": "..."}}. */
-  private static final ErrorDecoder ERRORS = (status, body) -> {
+  static final ErrorDecoder ERRORS = (status, body) -> {
     try (JsonReader reader = JsonReader.of(new Buffer().writeUtf8(body))) {
       if (reader.readJsonValue() instanceof Map<?, ?> m && m.get("error") instanceof String s) {
         return s;
@@ -146,7 +146,7 @@ final class HfDailySource implements PaperSource {
       List<Paper> papers = mapper.items(readJson(r), r.url().toString());
       String next = papers.size() >= pageSize ? Integer.toString(p + 1) : null;
       return Page.of(papers, next, freshness);
-    }, ERRORS);
+    });
     if (p > 0) {
       return api;
     }
@@ -162,7 +162,7 @@ final class HfDailySource implements PaperSource {
     int limit = hint > 0 ? Math.min(hint, pageSize) : pageSize;
     HttpUrl url = base.newBuilder().addPathSegments("api/papers/search")
         .addQueryParameter("q", text).addQueryParameter("limit", Integer.toString(limit)).build();
-    return context.fetch(request(url), r -> Page.last(mapper.items(readJson(r), r.url().toString()), freshRecent), ERRORS);
+    return context.fetch(request(url), r -> Page.last(mapper.items(readJson(r), r.url().toString()), freshRecent));
   }
 
   private Fetch<List<Paper>> html(DigestPeriod period, @Nullable String sort) {
@@ -177,7 +177,7 @@ final class HfDailySource implements PaperSource {
         }
       }
     }
-    return context.fetch(request(url.build()), this::parseHtml, ERRORS);
+    return context.fetch(request(url.build()), this::parseHtml);
   }
 
   /** The papers embedded in a Daily Papers HTML page. */
@@ -205,7 +205,7 @@ final class HfDailySource implements PaperSource {
     PaperId id = ids.get(0);
     HttpUrl url = base.newBuilder().addPathSegments("api/papers").addPathSegment(id.value()).build();
     Fetch<Optional<Paper>> paper = context.fetch(request(url),
-        r -> Optional.of(mapper.item(readJson(r), "$", r.url().toString())), ERRORS)
+        r -> Optional.of(mapper.item(readJson(r), "$", r.url().toString())))
         .recover(e -> e instanceof SourceHttpException h && h.status() == 404, e -> Fetch.of(Optional.empty()));
     Fetch<Optional<Paper>> withRepos = !lookupRepos ? paper : paper.then(found -> {
       if (found.isEmpty()) {
@@ -214,7 +214,7 @@ final class HfDailySource implements PaperSource {
       HttpUrl reposUrl = base.newBuilder().addPathSegments("api/arxiv").addPathSegment(id.value())
           .addPathSegment("repos").build();
       return context.fetch(request(reposUrl),
-              r -> Optional.of(mapper.withRepos(found.get(), readJson(r), r.url().toString())), ERRORS)
+              r -> Optional.of(mapper.withRepos(found.get(), readJson(r), r.url().toString())))
           .recover(e -> e instanceof SourceHttpException h && h.status() == 404, e -> Fetch.of(found));
     });
     return withRepos.map(found -> Page.last(found.map(List::of).orElse(List.of()), CAPABILITIES.lookupFreshness()));

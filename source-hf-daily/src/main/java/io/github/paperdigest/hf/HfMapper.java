@@ -1,11 +1,11 @@
 package io.github.paperdigest.hf;
 
-import io.github.paperdigest.Author;
-import io.github.paperdigest.Links;
-import io.github.paperdigest.Metrics;
-import io.github.paperdigest.Paper;
-import io.github.paperdigest.PaperId;
-import io.github.paperdigest.SourceParseException;
+import io.github.paperdigest.model.Author;
+import io.github.paperdigest.model.Links;
+import io.github.paperdigest.model.Metrics;
+import io.github.paperdigest.model.Paper;
+import io.github.paperdigest.model.PaperId;
+import io.github.paperdigest.model.SourceParseException;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;

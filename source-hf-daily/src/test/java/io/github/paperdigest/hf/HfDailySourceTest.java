@@ -3,21 +3,23 @@ package io.github.paperdigest.hf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.paperdigest.Digest;
-import io.github.paperdigest.Paper;
+import io.github.paperdigest.model.Digest;
+import io.github.paperdigest.model.Paper;
 import io.github.paperdigest.PaperDigest;
-import io.github.paperdigest.PaperId;
-import io.github.paperdigest.RateLimitedException;
+import io.github.paperdigest.model.PaperId;
+import io.github.paperdigest.model.RateLimitedException;
 import io.github.paperdigest.Sleeper;
-import io.github.paperdigest.SourceHttpException;
+import io.github.paperdigest.model.SourceHttpException;
 import io.github.paperdigest.SourceInfo;
-import io.github.paperdigest.SourceParseException;
-import io.github.paperdigest.Sort;
+import io.github.paperdigest.model.SourceParseException;
+import io.github.paperdigest.model.Sort;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import io.github.paperdigest.testing.FakeClock;
+import io.github.paperdigest.testing.SourceHarness;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -307,7 +309,7 @@ final class HfDailySourceTest {
     client.close();
     for (String token : List.of("hf_SECRET\nX-Injected: 1", "hf_SECRÉT")) {
       assertThatThrownBy(() -> builder().option("hf-daily", "token", token).build())
-          .isInstanceOf(io.github.paperdigest.SourceConfigurationException.class)
+          .isInstanceOf(io.github.paperdigest.model.SourceConfigurationException.class)
           .hasMessageStartingWith("hf-daily: the secret in setting token (system property paperdigest.hf-daily.token)")
           .hasMessageContaining("the value is not shown")
           .hasMessageNotContaining("SECR");
@@ -383,11 +385,14 @@ final class HfDailySourceTest {
     client.digest("hf-daily").on(LocalDate.of(2025, 10, 3));
     client.digest("hf-daily").on(LocalDate.of(2025, 10, 3));
     assertThat(server.getRequestCount()).isEqualTo(1);
-    HfDailySource source = new HfDailySource(new FixedContext(Instant.parse("2025-10-20T12:00:00Z")));
-    assertThat(source.freshness(io.github.paperdigest.DigestPeriod.parse("2025-10-20"))).isEqualTo(Duration.ofMinutes(5));
-    assertThat(source.freshness(io.github.paperdigest.DigestPeriod.parse("2025-W43"))).isEqualTo(Duration.ofMinutes(5));
-    assertThat(source.freshness(io.github.paperdigest.DigestPeriod.parse("2025-10-15"))).isEqualTo(Duration.ofHours(1));
-    assertThat(source.freshness(io.github.paperdigest.DigestPeriod.parse("2025-09-30"))).isEqualTo(Duration.ofHours(6));
-    assertThat(source.freshness(io.github.paperdigest.DigestPeriod.latest())).isEqualTo(Duration.ofMinutes(5));
+    FakeClock later = new FakeClock(Instant.parse("2025-10-20T12:00:00Z"));
+    try (SourceHarness harness = SourceHarness.builder(new HfDailyProvider()).clock(later).build()) {
+    HfDailySource source = (HfDailySource) harness.source();
+    assertThat(source.freshness(io.github.paperdigest.model.DigestPeriod.parse("2025-10-20"))).isEqualTo(Duration.ofMinutes(5));
+    assertThat(source.freshness(io.github.paperdigest.model.DigestPeriod.parse("2025-W43"))).isEqualTo(Duration.ofMinutes(5));
+    assertThat(source.freshness(io.github.paperdigest.model.DigestPeriod.parse("2025-10-15"))).isEqualTo(Duration.ofHours(1));
+    assertThat(source.freshness(io.github.paperdigest.model.DigestPeriod.parse("2025-09-30"))).isEqualTo(Duration.ofHours(6));
+    assertThat(source.freshness(io.github.paperdigest.model.DigestPeriod.latest())).isEqualTo(Duration.ofMinutes(5));
+    }
   }
 }

@@ -1,4 +1,4 @@
-package io.github.paperdigest;
+package io.github.paperdigest.model;
 
 import java.net.URI;
 import org.jspecify.annotations.Nullable;

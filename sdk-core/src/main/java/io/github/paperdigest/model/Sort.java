@@ -1,4 +1,4 @@
-package io.github.paperdigest;
+package io.github.paperdigest.model;
 
 /**
  * An order for query results. When the source cannot sort natively the core sorts locally, which

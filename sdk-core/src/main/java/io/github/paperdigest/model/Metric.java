@@ -1,4 +1,4 @@
-package io.github.paperdigest;
+package io.github.paperdigest.model;
 
 /** A reader signal a source may count for its papers; see {@link Metrics}. */
 public enum Metric {

@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -20,9 +22,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * // ... requests recorded by a MockWebServer dispatcher at clock.instant() are >= 3 s apart
  * clock.advance(Duration.ofHours(1));        // cached answers age by an hour
  * }</pre>
+ *
+ * <p>The one copy of this class: the core's own tests compile this same file (see
+ * {@code sdk-core/pom.xml}), since they cannot depend on this artifact, which depends on the core.
  */
 public final class FakeClock extends Clock {
   private final AtomicReference<Instant> now;
+  private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
   /** A clock standing at {@code start}. */
   public FakeClock(Instant start) {
@@ -41,13 +47,22 @@ public final class FakeClock extends Clock {
     now.updateAndGet(t -> t.plus(duration));
   }
 
-  /** A sleeper that, instead of waiting, advances this clock by the wait. */
+  /**
+   * A sleeper that, instead of waiting, records the wait in {@link #sleeps()} and advances this
+   * clock by it.
+   */
   public Sleeper sleeper() {
     return d -> {
+      sleeps.add(d);
       if (!d.isNegative()) {
         now.updateAndGet(t -> t.plus(d));
       }
     };
+  }
+
+  /** The waits the {@link #sleeper()} was asked for so far, in order (zero waits included). */
+  public List<Duration> sleeps() {
+    return sleeps;
   }
 
   @Override

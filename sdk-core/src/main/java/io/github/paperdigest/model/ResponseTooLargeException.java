@@ -1,4 +1,5 @@
-package io.github.paperdigest;
+package io.github.paperdigest.model;
+
 
 /**
  * Thrown when a response body is larger than the client's maximum response size, so that a

@@ -1,4 +1,4 @@
-package io.github.paperdigest;
+package io.github.paperdigest.model;
 
 /**
  * Thrown before any request when a query asks for something its source can neither evaluate

@@ -1,8 +1,7 @@
-package io.github.paperdigest.internal;
+package io.github.paperdigest.spi;
 
-import io.github.paperdigest.PaperDigestException;
-import io.github.paperdigest.SourceParseException;
-import io.github.paperdigest.spi.Fetch;
+import io.github.paperdigest.model.PaperDigestException;
+import io.github.paperdigest.model.SourceParseException;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -14,11 +13,11 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /** The implementations of {@link Fetch}'s factories and combinators. */
-public final class Fetches {
+final class Fetches {
   private Fetches() {}
 
   /** A fetch of a value that is already known. */
-  public static <T> Fetch<T> value(T value) {
+  static <T> Fetch<T> value(T value) {
     Objects.requireNonNull(value, "value == null");
     return new Fetch<>() {
       @Override
@@ -34,7 +33,7 @@ public final class Fetches {
   }
 
   /** A fetch that fails. */
-  public static <T> Fetch<T> failed(PaperDigestException exception) {
+  static <T> Fetch<T> failed(PaperDigestException exception) {
     Objects.requireNonNull(exception, "exception == null");
     return new Fetch<>() {
       @Override
@@ -50,7 +49,7 @@ public final class Fetches {
   }
 
   /** A fetch that runs a supplier. */
-  public static <T> Fetch<T> supplying(String sourceId, Supplier<T> supplier) {
+  static <T> Fetch<T> supplying(String sourceId, Supplier<T> supplier) {
     Objects.requireNonNull(sourceId, "sourceId == null");
     Objects.requireNonNull(supplier, "supplier == null");
     return new Fetch<>() {
@@ -73,7 +72,7 @@ public final class Fetches {
   }
 
   /** {@code f} applied to the result of {@code fetch}. */
-  public static <T, R> Fetch<R> map(Fetch<T> fetch, Function<? super T, ? extends R> f) {
+  static <T, R> Fetch<R> map(Fetch<T> fetch, Function<? super T, ? extends R> f) {
     Objects.requireNonNull(f, "f == null");
     return new Fetch<>() {
       @Override
@@ -85,13 +84,18 @@ public final class Fetches {
       public CompletableFuture<R> executeAsync() {
         CompletableFuture<T> upstream = fetch.executeAsync();
         CompletableFuture<R> result = upstream.<R>thenApply(f).handle(Fetches::unwrapping);
-        return cancelling(result, upstream);
+        result.whenComplete((v, e) -> {
+      if (result.isCancelled()) {
+        upstream.cancel(true);
+      }
+    });
+    return result;
       }
     };
   }
 
   /** {@code fetch}, then the fetch {@code next} makes of its result. */
-  public static <T, R> Fetch<R> then(Fetch<T> fetch, Function<? super T, ? extends Fetch<R>> next) {
+  static <T, R> Fetch<R> then(Fetch<T> fetch, Function<? super T, ? extends Fetch<R>> next) {
     Objects.requireNonNull(next, "next == null");
     return new Fetch<>() {
       @Override
@@ -120,7 +124,7 @@ public final class Fetches {
   }
 
   /** {@code fetch}, or on a failure {@code when} accepts, the fetch {@code fallback} makes. */
-  public static <T> Fetch<T> recover(Fetch<T> fetch, Predicate<? super PaperDigestException> when,
+  static <T> Fetch<T> recover(Fetch<T> fetch, Predicate<? super PaperDigestException> when,
       Function<? super PaperDigestException, ? extends Fetch<T>> fallback) {
     Objects.requireNonNull(when, "when == null");
     Objects.requireNonNull(fallback, "fallback == null");
@@ -164,16 +168,6 @@ public final class Fetches {
     };
   }
 
-  /** Makes cancelling {@code derived} cancel {@code upstream}; returns {@code derived}. */
-  public static <R> CompletableFuture<R> cancelling(CompletableFuture<R> derived, CompletableFuture<?> upstream) {
-    derived.whenComplete((v, e) -> {
-      if (derived.isCancelled()) {
-        upstream.cancel(true);
-      }
-    });
-    return derived;
-  }
-
   /** For {@code handle}: passes the value, rethrows the failure without CompletionException layers. */
   static <T> T unwrapping(T value, Throwable error) {
     if (error == null) {
@@ -187,7 +181,7 @@ public final class Fetches {
   }
 
   /** The cause under CompletionException and ExecutionException layers. */
-  public static Throwable unwrap(Throwable error) {
+  static Throwable unwrap(Throwable error) {
     Throwable t = error;
     while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
       t = t.getCause();
@@ -195,24 +189,4 @@ public final class Fetches {
     return t;
   }
 
-  /**
-   * Waits for {@code future} and returns its value, rethrowing a failure as the
-   * {@link PaperDigestException} (or other unchecked exception) it carries.
-   */
-  public static <T> T join(CompletableFuture<T> future) {
-    try {
-      return future.join();
-    } catch (CancellationException e) {
-      throw e;
-    } catch (CompletionException e) {
-      Throwable cause = unwrap(e);
-      if (cause instanceof RuntimeException r) {
-        throw r;
-      }
-      if (cause instanceof Error err) {
-        throw err;
-      }
-      throw e;
-    }
-  }
 }

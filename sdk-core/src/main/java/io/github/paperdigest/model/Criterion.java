@@ -1,4 +1,4 @@
-package io.github.paperdigest;
+package io.github.paperdigest.model;
 
 /**
  * A kind of query criterion. A source evaluates some natively (they are sent to the publisher);

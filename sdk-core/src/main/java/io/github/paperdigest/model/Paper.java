@@ -1,4 +1,4 @@
-package io.github.paperdigest;
+package io.github.paperdigest.model;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,82 +25,189 @@ import org.jspecify.annotations.Nullable;
  * http or https only ({@link Links}).
  * Source-specific extras live in {@link #attributes()} and are read with {@link #attribute(AttributeKey)}.
  *
- * @param id the paper's identity, unversioned
- * @param version the version described here (arXiv {@code v2} is 2), or null if unknown
- * @param title the title, whitespace normalised; may be as short as {@code "0"} but never blank
- * @param abstractText the abstract, whitespace normalised; empty if the publisher has none
- * @param authors the authors in publication order
- * @param published when the paper (its first version) was published
- * @param updated when the version described was published
- * @param primaryCategory the primary subject category (arXiv taxonomy, e.g. {@code cs.CL})
- * @param categories all categories, primary first where known
- * @param links abstract page, PDF, DOI, code and project links
- * @param comment the authors' comment (pages, figures, venue)
- * @param journalRef the journal reference
- * @param doi the DOI, without resolver prefix
- * @param source the id of the source that produced this paper, e.g. {@code arxiv}
- * @param metrics upvotes, comments and GitHub stars where the source has them
- * @param attributes source-specific extras by key
+ * <p>A final class rather than a record, so that components can be added without breaking code
+ * that builds or reads papers.
  */
-public record Paper(
-    PaperId id,
-    @Nullable Integer version,
-    String title,
-    String abstractText,
-    List<Author> authors,
-    @Nullable Instant published,
-    @Nullable Instant updated,
-    @Nullable String primaryCategory,
-    List<String> categories,
-    Links links,
-    @Nullable String comment,
-    @Nullable String journalRef,
-    @Nullable String doi,
-    String source,
-    Metrics metrics,
-    Map<AttributeKey<?>, Object> attributes) {
+public final class Paper {
+  private final PaperId id;
+  private final @Nullable Integer version;
+  private final String title;
+  private final String abstractText;
+  private final List<Author> authors;
+  private final @Nullable Instant published;
+  private final @Nullable Instant updated;
+  private final @Nullable String primaryCategory;
+  private final List<String> categories;
+  private final Links links;
+  private final @Nullable String comment;
+  private final @Nullable String journalRef;
+  private final @Nullable String doi;
+  private final String source;
+  private final Metrics metrics;
+  private final Map<AttributeKey<?>, Object> attributes;
 
   /**
-   * Normalises text, moves a version in {@code id} to {@link #version()}, and copies collections.
+   * Normalises text, moves a version in the id to {@link #version()}, and copies collections.
    *
    * @throws NullPointerException if a non-null component is null
    * @throws IllegalArgumentException if the title or source is blank, or an attribute value does
    *     not fit its key
    */
-  public Paper {
-    Objects.requireNonNull(id, "id == null");
+  private Paper(Builder b) {
+    PaperId id = Objects.requireNonNull(b.id, "id == null");
+    Integer version = b.version;
     if (id.version() != null) {
       if (version == null) {
         version = id.version();
       }
       id = id.unversioned();
     }
-    title = Text.normalize(Objects.requireNonNull(title, "title == null"));
+    this.id = id;
+    this.version = version;
+    this.title = Text.normalize(Objects.requireNonNull(b.title, "title == null"));
     if (title.isEmpty()) {
       throw new IllegalArgumentException("Blank title for " + id);
     }
-    abstractText = Text.normalize(Objects.requireNonNull(abstractText, "abstractText == null"));
-    authors = List.copyOf(Objects.requireNonNull(authors, "authors == null"));
-    categories = Objects.requireNonNull(categories, "categories == null").stream()
+    this.abstractText = Text.normalize(Objects.requireNonNull(b.abstractText, "abstractText == null"));
+    this.authors = List.copyOf(b.authors);
+    this.published = b.published;
+    this.updated = b.updated;
+    this.categories = b.categories.stream()
         .map(c -> Text.normalize(Objects.requireNonNull(c, "category == null")))
         .filter(c -> !c.isEmpty())
         .distinct()
         .toList();
-    Objects.requireNonNull(links, "links == null");
-    Objects.requireNonNull(source, "source == null");
+    this.links = b.links;
+    this.source = b.source;
     if (source.isBlank()) {
       throw new IllegalArgumentException("Blank source for " + id);
     }
-    Objects.requireNonNull(metrics, "metrics == null");
-    Objects.requireNonNull(attributes, "attributes == null");
+    this.metrics = b.metrics;
     Map<AttributeKey<?>, Object> copy = new LinkedHashMap<>();
-    attributes.forEach((key, value) -> copy.put(
-        Objects.requireNonNull(key, "attribute key == null"), cleanAttribute(key.check(value))));
-    attributes = Collections.unmodifiableMap(copy);
-    comment = blankToNull(comment);
-    journalRef = blankToNull(journalRef);
-    doi = blankToNull(doi);
-    primaryCategory = blankToNull(primaryCategory);
+    b.attributes.forEach((key, value) -> copy.put(key, cleanAttribute(key.check(value))));
+    this.attributes = Collections.unmodifiableMap(copy);
+    this.comment = blankToNull(b.comment);
+    this.journalRef = blankToNull(b.journalRef);
+    this.doi = blankToNull(b.doi);
+    this.primaryCategory = blankToNull(b.primaryCategory);
+  }
+
+  /** The paper's identity, unversioned. */
+  public PaperId id() {
+    return id;
+  }
+
+  /** The version described here (arXiv {@code v2} is 2), or null if unknown. */
+  public @Nullable Integer version() {
+    return version;
+  }
+
+  /** The title, whitespace normalised; may be as short as {@code "0"} but never blank. */
+  public String title() {
+    return title;
+  }
+
+  /** The abstract, whitespace normalised; empty if the publisher has none. */
+  public String abstractText() {
+    return abstractText;
+  }
+
+  /** The authors in publication order. */
+  public List<Author> authors() {
+    return authors;
+  }
+
+  /** When the paper (its first version) was published, or null if unknown. */
+  public @Nullable Instant published() {
+    return published;
+  }
+
+  /** When the version described was published, or null if unknown. */
+  public @Nullable Instant updated() {
+    return updated;
+  }
+
+  /** The primary subject category (arXiv taxonomy, e.g. {@code cs.CL}), or null. */
+  public @Nullable String primaryCategory() {
+    return primaryCategory;
+  }
+
+  /** All categories, primary first where known. */
+  public List<String> categories() {
+    return categories;
+  }
+
+  /** Abstract page, PDF, DOI, code and project links. */
+  public Links links() {
+    return links;
+  }
+
+  /** The authors' comment (pages, figures, venue), or null. */
+  public @Nullable String comment() {
+    return comment;
+  }
+
+  /** The journal reference, or null. */
+  public @Nullable String journalRef() {
+    return journalRef;
+  }
+
+  /** The DOI, without resolver prefix, or null. */
+  public @Nullable String doi() {
+    return doi;
+  }
+
+  /** The id of the source that produced this paper, e.g. {@code arxiv}. */
+  public String source() {
+    return source;
+  }
+
+  /** Upvotes, comments and GitHub stars where the source has them. */
+  public Metrics metrics() {
+    return metrics;
+  }
+
+  /** Source-specific extras by key; read one with {@link #attribute(AttributeKey)}. */
+  public Map<AttributeKey<?>, Object> attributes() {
+    return attributes;
+  }
+
+  /** Whether {@code o} is a paper with equal components. */
+  @Override
+  public boolean equals(@Nullable Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof Paper p)) {
+      return false;
+    }
+    return id.equals(p.id)
+        && Objects.equals(version, p.version)
+        && title.equals(p.title)
+        && abstractText.equals(p.abstractText)
+        && authors.equals(p.authors)
+        && Objects.equals(published, p.published)
+        && Objects.equals(updated, p.updated)
+        && Objects.equals(primaryCategory, p.primaryCategory)
+        && categories.equals(p.categories)
+        && links.equals(p.links)
+        && Objects.equals(comment, p.comment)
+        && Objects.equals(journalRef, p.journalRef)
+        && Objects.equals(doi, p.doi)
+        && source.equals(p.source)
+        && metrics.equals(p.metrics)
+        && attributes.equals(p.attributes);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(id, version, title, abstractText, authors, published, updated, primaryCategory, categories, links, comment, journalRef, doi, source, metrics, attributes);
+  }
+
+  /** The components, for debugging; the format may change. */
+  @Override
+  public String toString() {
+    return "Paper[id=" + id + ", version=" + version + ", title=" + title + ", abstractText=" + abstractText + ", authors=" + authors + ", published=" + published + ", updated=" + updated + ", primaryCategory=" + primaryCategory + ", categories=" + categories + ", links=" + links + ", comment=" + comment + ", journalRef=" + journalRef + ", doi=" + doi + ", source=" + source + ", metrics=" + metrics + ", attributes=" + attributes + "]";
   }
 
   /** A string attribute, or a list of strings, without control characters. */
@@ -146,7 +253,7 @@ public record Paper(
 
   /**
    * Builds {@link Paper} values. Not thread-safe. Each setter replaces the previous value;
-   * {@link #build()} performs the checks of the record's constructor.
+   * {@link #build()} normalises and checks them.
    */
   public static final class Builder {
     private PaperId id;
@@ -307,8 +414,7 @@ public record Paper(
      * @throws IllegalArgumentException if the title or source is blank
      */
     public Paper build() {
-      return new Paper(id, version, title, abstractText, authors, published, updated, primaryCategory,
-          categories, links, comment, journalRef, doi, source, metrics, attributes);
+      return new Paper(this);
     }
   }
 }

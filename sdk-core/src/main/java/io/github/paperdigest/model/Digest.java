@@ -1,4 +1,4 @@
-package io.github.paperdigest;
+package io.github.paperdigest.model;
 
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param complete whether every page of the source's list was read: false when a limit stopped
  *     reading or the publisher cut its answer short
  * @param stale whether some of it was served from cache past its freshness because the source
- *     failed when asked again (only with {@link PaperDigest.Builder#staleIfError(java.time.Duration)})
+ *     failed when asked again (only with {@code PaperDigest.Builder.staleIfError})
  */
 public record Digest(
     String source, DigestPeriod period, List<Paper> papers, Instant fetchedAt, boolean complete, boolean stale) {

@@ -1,4 +1,4 @@
-package io.github.paperdigest;
+package io.github.paperdigest.model;
 
 /**
  * The text rules of the model, applied in the constructors of its values: publishers' text is
