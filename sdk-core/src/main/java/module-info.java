@@ -2,15 +2,16 @@
  * PaperDigest core: the common paper model, the fluent query API, caching, the shared HTTP layer
  * and the {@link io.github.paperdigest.spi.PaperSourceProvider source SPI}.
  *
- * <p>Sources are plugin modules that {@code provides io.github.paperdigest.spi.PaperSourceProvider};
- * the core finds them with {@link java.util.ServiceLoader}.
+ * <p>Sources are plugin modules that {@code provides
+ * io.github.paperdigest.spi.PaperSourceProvider}; the core finds them with {@link
+ * java.util.ServiceLoader}.
  */
 module io.github.paperdigest {
   requires transitive okhttp3;
   requires transitive com.squareup.moshi;
   requires transitive okio;
   requires com.github.benmanes.caffeine;
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
 
   exports io.github.paperdigest;
   exports io.github.paperdigest.model;

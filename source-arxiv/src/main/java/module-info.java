@@ -4,11 +4,12 @@
  * one connection at a time). See {@link io.github.paperdigest.arxiv.Arxiv}.
  */
 module io.github.paperdigest.source.arxiv {
-  requires io.github.paperdigest;
+  requires transitive io.github.paperdigest;
   requires org.jsoup;
   requires static org.jspecify;
 
   exports io.github.paperdigest.arxiv;
 
-  provides io.github.paperdigest.spi.PaperSourceProvider with io.github.paperdigest.arxiv.ArxivProvider;
+  provides io.github.paperdigest.spi.PaperSourceProvider with
+      io.github.paperdigest.arxiv.ArxivProvider;
 }

@@ -3,11 +3,12 @@
  * attribute keys are in {@link io.github.paperdigest.hf.HfDaily}.
  */
 module io.github.paperdigest.source.hf {
-  requires io.github.paperdigest;
+  requires transitive io.github.paperdigest;
   requires org.jsoup;
   requires static org.jspecify;
 
   exports io.github.paperdigest.hf;
 
-  provides io.github.paperdigest.spi.PaperSourceProvider with io.github.paperdigest.hf.HfDailyProvider;
+  provides io.github.paperdigest.spi.PaperSourceProvider with
+      io.github.paperdigest.hf.HfDailyProvider;
 }

@@ -9,8 +9,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * The criteria {@link Query} and {@link DigestQuery} share, written once. Package-private: its
- * public methods are documented and called as members of the two query types, each returning a
- * new query of its own type.
+ * public methods are documented and called as members of the two query types, each returning a new
+ * query of its own type.
  *
  * @param <Q> the query type
  */
@@ -40,8 +40,8 @@ abstract class Criteria<Q extends Criteria<Q>> {
   }
 
   /**
-   * Papers matching {@code text}: the source's full-text search where it has one, else the words
-   * of {@code text} in the title or abstract.
+   * Papers matching {@code text}: the source's full-text search where it has one, else the words of
+   * {@code text} in the title or abstract.
    */
   public Q search(String text) {
     Objects.requireNonNull(text, "text == null");

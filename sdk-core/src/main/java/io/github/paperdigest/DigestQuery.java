@@ -1,12 +1,11 @@
 package io.github.paperdigest;
 
-import io.github.paperdigest.model.Digest;
-import io.github.paperdigest.model.DigestPeriod;
-import io.github.paperdigest.model.Sort;
-import io.github.paperdigest.model.PaperDigestException;
-import io.github.paperdigest.model.UnsupportedQueryException;
 import io.github.paperdigest.internal.Engine;
 import io.github.paperdigest.internal.Spec;
+import io.github.paperdigest.model.Digest;
+import io.github.paperdigest.model.DigestPeriod;
+import io.github.paperdigest.model.PaperDigestException;
+import io.github.paperdigest.model.UnsupportedQueryException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Objects;

@@ -1,24 +1,23 @@
 package io.github.paperdigest;
 
-import io.github.paperdigest.model.Digest;
-import io.github.paperdigest.model.Paper;
-import io.github.paperdigest.model.PaperId;
-import io.github.paperdigest.model.Sort;
-import io.github.paperdigest.model.PaperDigestException;
-import io.github.paperdigest.model.ResponseTooLargeException;
-import io.github.paperdigest.model.SourceConfigurationException;
-import io.github.paperdigest.model.SourceUnavailableException;
-import io.github.paperdigest.model.UnknownSourceException;
 import com.squareup.moshi.Moshi;
 import io.github.paperdigest.internal.Engine;
 import io.github.paperdigest.internal.Gates;
 import io.github.paperdigest.internal.OwnerOnlyFileSystem;
 import io.github.paperdigest.internal.Recordings;
 import io.github.paperdigest.internal.SourceRegistry;
+import io.github.paperdigest.internal.Spec;
 import io.github.paperdigest.internal.Version;
+import io.github.paperdigest.model.Digest;
+import io.github.paperdigest.model.Paper;
+import io.github.paperdigest.model.PaperDigestException;
+import io.github.paperdigest.model.PaperId;
+import io.github.paperdigest.model.ResponseTooLargeException;
+import io.github.paperdigest.model.SourceConfigurationException;
+import io.github.paperdigest.model.SourceUnavailableException;
+import io.github.paperdigest.model.UnknownSourceException;
 import io.github.paperdigest.spi.PaperSourceProvider;
 import io.github.paperdigest.spi.PolitenessPolicy;
-import io.github.paperdigest.internal.Spec;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,17 +50,17 @@ import org.jspecify.annotations.Nullable;
  * Optional<Paper> p = client.paper(PaperId.parse("arxiv:2505.09568"));
  * }</pre>
  *
- * <p>Customise with {@link #builder()}; derive a client with other settings that shares this
- * one's HTTP client and discovered sources with {@link #newBuilder()}. {@link #close()} releases
- * what the client owns (not an {@code OkHttpClient} passed to the builder).
+ * <p>Customise with {@link #builder()}; derive a client with other settings that shares this one's
+ * HTTP client and discovered sources with {@link #newBuilder()}. {@link #close()} releases what the
+ * client owns (not an {@code OkHttpClient} passed to the builder).
  *
  * <h2>Sources</h2>
  *
  * <p>Sources registered with {@link Builder#addSource} come first and win over discovered ones with
- * the same id; the others are found once, when the client is built, with
- * {@link java.util.ServiceLoader} on the class path and module path. Each source's settings come
- * from {@link Builder#option} or the system properties {@code paperdigest.<source-id>.<name>},
- * e.g. {@code -Dpaperdigest.arxiv.api-url=https://mirror.example/api/query}.
+ * the same id; the others are found once, when the client is built, with {@link
+ * java.util.ServiceLoader} on the class path and module path. Each source's settings come from
+ * {@link Builder#option} or the system properties {@code paperdigest.<source-id>.<name>}, e.g.
+ * {@code -Dpaperdigest.arxiv.api-url=https://mirror.example/api/query}.
  */
 public final class PaperDigest implements AutoCloseable {
   /** How long one request may take in all, unless told otherwise: 60 seconds. */
@@ -94,11 +93,11 @@ public final class PaperDigest implements AutoCloseable {
 
   /**
    * A builder with this client's settings that shares its HTTP client (pool and dispatcher), its
-   * discovered sources and its politeness: each source's request interval, concurrency limit,
-   * the pauses publishers asked for and the retry budget hold across this client and every client
+   * discovered sources and its politeness: each source's request interval, concurrency limit, the
+   * pauses publishers asked for and the retry budget hold across this client and every client
    * derived from it (as OkHttp's derived clients share a dispatcher), unless the derived client
-   * gives a source another politeness policy. The client it builds has its own cache and owns
-   * none of what it shares: close this one last.
+   * gives a source another politeness policy. The client it builds has its own cache and owns none
+   * of what it shares: close this one last.
    */
   public Builder newBuilder() {
     Builder b = new Builder(origin);
@@ -169,9 +168,7 @@ public final class PaperDigest implements AutoCloseable {
     return "PaperDigest{sources=" + engine.settings().registry().ids() + "}";
   }
 
-  /**
-   * Builds {@link PaperDigest} clients. Not thread-safe. Every setting is optional.
-   */
+  /** Builds {@link PaperDigest} clients. Not thread-safe. Every setting is optional. */
   public static final class Builder {
     private @Nullable OkHttpClient httpClient;
     private @Nullable SourceRegistry registry;
@@ -261,9 +258,8 @@ public final class PaperDigest implements AutoCloseable {
     }
 
     /**
-     * Uses {@code sleeper} for politeness waits and retry backoff; the primary intent is testing.
-     * A client with its own sleeper does not share the politeness of the client it was derived
-     * from.
+     * Uses {@code sleeper} for politeness waits and retry backoff; the primary intent is testing. A
+     * client with its own sleeper does not share the politeness of the client it was derived from.
      */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
@@ -296,8 +292,8 @@ public final class PaperDigest implements AutoCloseable {
     }
 
     /**
-     * Sets setting {@code name} of source {@code sourceId}; it wins over the system property
-     * {@code paperdigest.<sourceId>.<name>}. E.g. {@code option("arxiv", "api-url", mirror)}.
+     * Sets setting {@code name} of source {@code sourceId}; it wins over the system property {@code
+     * paperdigest.<sourceId>.<name>}. E.g. {@code option("arxiv", "api-url", mirror)}.
      */
     public Builder option(String sourceId, String name, String value) {
       Objects.requireNonNull(sourceId, "sourceId == null");
@@ -356,8 +352,8 @@ public final class PaperDigest implements AutoCloseable {
     }
 
     /**
-     * The largest response body accepted (default 32 MiB); a larger one fails with
-     * {@link ResponseTooLargeException} instead of filling the heap.
+     * The largest response body accepted (default 32 MiB); a larger one fails with {@link
+     * ResponseTooLargeException} instead of filling the heap.
      *
      * @throws IllegalArgumentException if not positive
      */
@@ -370,12 +366,12 @@ public final class PaperDigest implements AutoCloseable {
     }
 
     /**
-     * Serves a cached answer up to {@code maxStale} past its freshness when asking the source
-     * again fails because of the publisher (unreachable, timing out, rate limiting, answering 5xx
-     * or in a format that no longer parses), rather than the error. Digests made of such an
-     * answer say {@link Digest#stale()}; {@link CacheStats#staleCount()} counts them. Errors of the
-     * query itself (a 4xx, an unsupported criterion) are never hidden. Off by default
-     * ({@link Duration#ZERO}).
+     * Serves a cached answer up to {@code maxStale} past its freshness when asking the source again
+     * fails because of the publisher (unreachable, timing out, rate limiting, answering 5xx or in a
+     * format that no longer parses), rather than the error. Digests made of such an answer say
+     * {@link Digest#stale()}; {@link CacheStats#staleCount()} counts them. Errors of the query
+     * itself (a 4xx, an unsupported criterion) are never hidden. Off by default ({@link
+     * Duration#ZERO}).
      *
      * @throws IllegalArgumentException if maxStale is negative
      */
@@ -389,10 +385,10 @@ public final class PaperDigest implements AutoCloseable {
     }
 
     /**
-     * Records every HTTP exchange (after politeness and retries) into {@code directory}: one
-     * {@code .json} file per exchange (method, URL, status, headers) beside its {@code .body},
-     * grouped by host. Replay them with {@link #replay(Path)}, e.g. in your own offline tests.
-     * Credentials in headers are never written. Off by default; null turns it off.
+     * Records every HTTP exchange (after politeness and retries) into {@code directory}: one {@code
+     * .json} file per exchange (method, URL, status, headers) beside its {@code .body}, grouped by
+     * host. Replay them with {@link #replay(Path)}, e.g. in your own offline tests. Credentials in
+     * headers are never written. Off by default; null turns it off.
      */
     public Builder record(@Nullable Path directory) {
       this.recordTo = directory;
@@ -403,8 +399,8 @@ public final class PaperDigest implements AutoCloseable {
      * Answers every HTTP request from the recordings in {@code directory} (as {@link #record(Path)}
      * writes them, or written by hand) instead of the network, without politeness waits. A request
      * with no recording fails with {@link SourceUnavailableException} naming the request. Requests
-     * match on method and URL, query parameters in any order. The directory may be inside a jar
-     * (a {@code jar:} file system path). Off by default; null turns it off.
+     * match on method and URL, query parameters in any order. The directory may be inside a jar (a
+     * {@code jar:} file system path). Off by default; null turns it off.
      *
      * <pre>{@code
      * PaperDigest offline = PaperDigest.builder().replay(Path.of("src/test/resources/recordings")).build();
@@ -428,12 +424,12 @@ public final class PaperDigest implements AutoCloseable {
     }
 
     /**
-     * How long one request may take in all (default {@link #DEFAULT_CALL_TIMEOUT}, 60 s): its
-     * waits for the source's politeness, its retries and their backoff, its redirects, and reading
-     * its body. A wait that would end after it fails at once, and a body still arriving when it
-     * passes fails, with {@link SourceUnavailableException}; zero means none. A source's setting
-     * {@code call-timeout} ({@code paperdigest.<id>.call-timeout}) wins over it. It also applies to
-     * an {@code OkHttpClient} passed to {@link #httpClient}.
+     * How long one request may take in all (default {@link #DEFAULT_CALL_TIMEOUT}, 60 s): its waits
+     * for the source's politeness, its retries and their backoff, its redirects, and reading its
+     * body. A wait that would end after it fails at once, and a body still arriving when it passes
+     * fails, with {@link SourceUnavailableException}; zero means none. A source's setting {@code
+     * call-timeout} ({@code paperdigest.<id>.call-timeout}) wins over it. It also applies to an
+     * {@code OkHttpClient} passed to {@link #httpClient}.
      */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = checkTimeout(timeout);
@@ -449,30 +445,35 @@ public final class PaperDigest implements AutoCloseable {
     }
 
     /**
-     * Builds the client, discovering sources unless a registry is shared from {@link #newBuilder()},
-     * and creates every source, so that a broken setting fails now.
+     * Builds the client, discovering sources unless a registry is shared from {@link
+     * #newBuilder()}, and creates every source, so that a broken setting fails now.
      *
-     * @throws SourceConfigurationException if two providers have the same id, or a source cannot
-     *     be created with its settings (e.g. a token with a line break in it)
+     * @throws SourceConfigurationException if two providers have the same id, or a source cannot be
+     *     created with its settings (e.g. a token with a line break in it)
      * @throws IllegalStateException if both recording and replay are set
-     * @throws IllegalArgumentException if the replay directory does not exist or holds a
-     *     malformed recording
+     * @throws IllegalArgumentException if the replay directory does not exist or holds a malformed
+     *     recording
      */
     public PaperDigest build() {
       if (recordTo != null && replayFrom != null) {
         throw new IllegalStateException("record(...) and replay(...) exclude each other");
       }
-      Interceptor exchanges = replayFrom != null ? Recordings.replayer(replayFrom)
-          : recordTo != null ? Recordings.recorder(recordTo, maxResponseSize, clock) : null;
-      SourceRegistry reg = registry != null && sources.isEmpty() ? registry
-          : SourceRegistry.create(sources, discover,
-              classLoader != null ? classLoader : PaperDigest.class.getClassLoader());
+      Interceptor exchanges =
+          replayFrom != null
+              ? Recordings.replayer(replayFrom)
+              : recordTo != null ? Recordings.recorder(recordTo, maxResponseSize, clock) : null;
+      SourceRegistry reg =
+          registry != null && sources.isEmpty()
+              ? registry
+              : SourceRegistry.create(
+                  sources,
+                  discover,
+                  classLoader != null ? classLoader : PaperDigest.class.getClassLoader());
       boolean owns = httpClient == null;
       OkHttpClient client = httpClient;
       if (client == null) {
-        OkHttpClient.Builder b = new OkHttpClient.Builder()
-            .connectTimeout(connectTimeout)
-            .readTimeout(readTimeout);
+        OkHttpClient.Builder b =
+            new OkHttpClient.Builder().connectTimeout(connectTimeout).readTimeout(readTimeout);
         if (httpCacheDirectory != null) {
           b.cache(OwnerOnlyFileSystem.cache(httpCacheDirectory, httpCacheMaxSize));
         }
@@ -480,9 +481,26 @@ public final class PaperDigest implements AutoCloseable {
       }
       boolean ownsGates = gates == null;
       Gates shared = gates != null ? gates : new Gates(clock, sleeper);
-      Engine.Settings settings = new Engine.Settings(client, owns, new Moshi.Builder().build(), clock, systemClock,
-          userAgent, reg, copy(options), Map.copyOf(politeness), maxResponseSize, cache, cacheMaximumSize,
-          staleIfError, exchanges, replayFrom != null, callTimeout, shared, ownsGates);
+      Engine.Settings settings =
+          new Engine.Settings(
+              client,
+              owns,
+              new Moshi.Builder().build(),
+              clock,
+              systemClock,
+              userAgent,
+              reg,
+              copy(options),
+              Map.copyOf(politeness),
+              maxResponseSize,
+              cache,
+              cacheMaximumSize,
+              staleIfError,
+              exchanges,
+              replayFrom != null,
+              callTimeout,
+              shared,
+              ownsGates);
       return new PaperDigest(new Engine(settings), new Builder(this));
     }
 

@@ -1,14 +1,13 @@
 package io.github.paperdigest;
 
-import io.github.paperdigest.model.DigestPeriod;
-import io.github.paperdigest.model.Paper;
-import io.github.paperdigest.model.PaperId;
-import io.github.paperdigest.model.Sort;
-import io.github.paperdigest.model.PaperDigestException;
-import io.github.paperdigest.model.UnsupportedQueryException;
 import io.github.paperdigest.internal.Engine;
 import io.github.paperdigest.internal.Futures;
 import io.github.paperdigest.internal.Spec;
+import io.github.paperdigest.model.DigestPeriod;
+import io.github.paperdigest.model.Paper;
+import io.github.paperdigest.model.PaperDigestException;
+import io.github.paperdigest.model.PaperId;
+import io.github.paperdigest.model.UnsupportedQueryException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Arrays;
@@ -35,9 +34,9 @@ import java.util.stream.StreamSupport;
  * <p>Each method returns a new query; a query is immutable and may be shared and run any number of
  * times. Running it ({@link #stream()}, {@link #iterator()}, {@link #list()}, {@link #first()} and
  * their async variants) first plans it: criteria the source evaluates natively are sent to it, the
- * others are applied by the core, and a criterion neither can evaluate fails at once with
- * {@link UnsupportedQueryException}, before any request. Results are lazy: a page is fetched only
- * when the previous one has been consumed. Pages come from the client's cache when fresh.
+ * others are applied by the core, and a criterion neither can evaluate fails at once with {@link
+ * UnsupportedQueryException}, before any request. Results are lazy: a page is fetched only when the
+ * previous one has been consumed. Pages come from the client's cache when fresh.
  */
 public final class Query extends Criteria<Query> implements Iterable<Paper> {
   Query(Engine engine, String sourceId, Spec spec, int limit) {
@@ -95,12 +94,14 @@ public final class Query extends Criteria<Query> implements Iterable<Paper> {
   /**
    * The digest of {@code period}.
    *
-   * @throws IllegalStateException if a period is already set: a day and a week together are a mistake
+   * @throws IllegalStateException if a period is already set: a day and a week together are a
+   *     mistake
    */
   public Query period(DigestPeriod period) {
     Objects.requireNonNull(period, "period == null");
     if (spec.period() != null) {
-      throw new IllegalStateException("period was already set to " + spec.period() + "; cannot also ask for " + period);
+      throw new IllegalStateException(
+          "period was already set to " + spec.period() + "; cannot also ask for " + period);
     }
     return with(b -> b.period(period));
   }
@@ -155,7 +156,8 @@ public final class Query extends Criteria<Query> implements Iterable<Paper> {
    */
   public Stream<Paper> stream() {
     Iterator<Paper> it = iterator();
-    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL), false);
+    return StreamSupport.stream(
+        Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL), false);
   }
 
   /**
@@ -205,8 +207,8 @@ public final class Query extends Criteria<Query> implements Iterable<Paper> {
   }
 
   /**
-   * The papers with {@code ids} from this source, in the order asked; ids it does not know are
-   * left out. Ids are sent in batches, as many per request as the source allows.
+   * The papers with {@code ids} from this source, in the order asked; ids it does not know are left
+   * out. Ids are sent in batches, as many per request as the source allows.
    *
    * @throws UnsupportedQueryException if the source does not look up ids of a namespace given
    */

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param providerClass the provider's class name, to tell where the source comes from
  * @param capabilities what it evaluates natively and serves
  */
-public record SourceInfo(String id, String description, String providerClass, SourceCapabilities capabilities) {
+public record SourceInfo(
+    String id, String description, String providerClass, SourceCapabilities capabilities) {
 
   /**
    * Checks the components.

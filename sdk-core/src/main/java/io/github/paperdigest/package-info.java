@@ -1,7 +1,7 @@
 /**
- * The PaperDigest API: the {@link io.github.paperdigest.PaperDigest} client and its fluent
- * queries. The values they return are in {@link io.github.paperdigest.model}. Everything is non-null unless marked
- * {@link org.jspecify.annotations.Nullable}.
+ * The PaperDigest API: the {@link io.github.paperdigest.PaperDigest} client and its fluent queries.
+ * The values they return are in {@link io.github.paperdigest.model}. Everything is non-null unless
+ * marked {@link org.jspecify.annotations.Nullable}.
  */
 @NullMarked
 package io.github.paperdigest;

@@ -1,14 +1,14 @@
 package io.github.paperdigest;
 
-import io.github.paperdigest.model.Digest;
-import io.github.paperdigest.model.Paper;
-import io.github.paperdigest.model.SourceHttpException;
-import io.github.paperdigest.model.SourceParseException;
 import static io.github.paperdigest.testing.Json.page;
 import static io.github.paperdigest.testing.Json.paper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.paperdigest.model.Digest;
+import io.github.paperdigest.model.Paper;
+import io.github.paperdigest.model.SourceHttpException;
+import io.github.paperdigest.model.SourceParseException;
 import io.github.paperdigest.testing.FakeClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,15 +34,21 @@ final class CacheTest {
   private final FakeClock clock = new FakeClock(Instant.parse("2025-10-10T12:00:00Z"));
   private PaperDigest client;
 
-  static final String P1 = paper("2510.00001", "Sparse attention", 40, "2025-10-01T00:00:00Z", "Ada");
+  static final String P1 =
+      paper("2510.00001", "Sparse attention", 40, "2025-10-01T00:00:00Z", "Ada");
 
   @BeforeEach
   void setUp() {
-    client = PaperDigest.builder()
-        .option("test", "base-url", server.url("/").toString())
-        .politeness("test", io.github.paperdigest.spi.PolitenessPolicy.DEFAULT.withBackoff(Duration.ZERO, Duration.ZERO))
-        .clock(clock).sleeper(clock.sleeper())
-        .build();
+    client =
+        PaperDigest.builder()
+            .option("test", "base-url", server.url("/").toString())
+            .politeness(
+                "test",
+                io.github.paperdigest.spi.PolitenessPolicy.DEFAULT.withBackoff(
+                    Duration.ZERO, Duration.ZERO))
+            .clock(clock)
+            .sleeper(clock.sleeper())
+            .build();
   }
 
   @AfterEach
@@ -97,9 +103,11 @@ final class CacheTest {
     server.enqueue(json("{\"nope\":1}", 600));
     server.enqueue(json(page(null, P1), 600));
 
-    assertThatThrownBy(() -> client.from("test").list()).isInstanceOf(SourceHttpException.class)
+    assertThatThrownBy(() -> client.from("test").list())
+        .isInstanceOf(SourceHttpException.class)
         .hasMessageEndingWith(": boom");
-    assertThatThrownBy(() -> client.from("test").list()).isInstanceOf(SourceParseException.class)
+    assertThatThrownBy(() -> client.from("test").list())
+        .isInstanceOf(SourceParseException.class)
         .hasMessageContaining("$: missing array 'papers'");
     assertThat(client.from("test").list()).hasSize(1);
     assertThat(client.from("test").list()).hasSize(1);
@@ -110,28 +118,33 @@ final class CacheTest {
   @Test
   void concurrentIdenticalQueriesShareOneUpstreamCall() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-        release.await(10, TimeUnit.SECONDS);
-        return json(page(null, P1), 600);
-      }
-    });
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+            release.await(10, TimeUnit.SECONDS);
+            return json(page(null, P1), 600);
+          }
+        });
     ExecutorService pool = Executors.newFixedThreadPool(32);
     try {
       CountDownLatch start = new CountDownLatch(1);
       List<Future<List<Paper>>> results = new ArrayList<>();
       for (int i = 0; i < 32; i++) {
-        results.add(pool.submit(() -> {
-          start.await();
-          return client.from("test").on(LocalDate.of(2025, 10, 3)).list();
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return client.from("test").on(LocalDate.of(2025, 10, 3)).list();
+                }));
       }
       start.countDown();
       Thread.sleep(200);
       release.countDown();
       for (Future<List<Paper>> f : results) {
-        assertThat(f.get(10, TimeUnit.SECONDS)).extracting(Paper::title).containsExactly("Sparse attention");
+        assertThat(f.get(10, TimeUnit.SECONDS))
+            .extracting(Paper::title)
+            .containsExactly("Sparse attention");
       }
     } finally {
       pool.shutdownNow();
@@ -153,15 +166,23 @@ final class CacheTest {
   }
 
   @Test
-  void onDiskHttpCacheServesRepeatedRequestsAcrossClients(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
-    server.enqueue(new MockResponse.Builder().body(page(null, P1)).addHeader("Cache-Control", "max-age=3600").build());
+  void onDiskHttpCacheServesRepeatedRequestsAcrossClients(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    server.enqueue(
+        new MockResponse.Builder()
+            .body(page(null, P1))
+            .addHeader("Cache-Control", "max-age=3600")
+            .build());
     for (int i = 0; i < 2; i++) {
-      try (PaperDigest disk = PaperDigest.builder()
-          .option("test", "base-url", server.url("/").toString())
-          .cache(false)
-          .httpCache(dir, 1_000_000)
-          .build()) {
-        assertThat(disk.from("test").list()).extracting(Paper::title).containsExactly("Sparse attention");
+      try (PaperDigest disk =
+          PaperDigest.builder()
+              .option("test", "base-url", server.url("/").toString())
+              .cache(false)
+              .httpCache(dir, 1_000_000)
+              .build()) {
+        assertThat(disk.from("test").list())
+            .extracting(Paper::title)
+            .containsExactly("Sparse attention");
       }
     }
     assertThat(server.getRequestCount()).isEqualTo(1);
@@ -181,7 +202,8 @@ final class CacheTest {
     return PaperDigest.builder()
         .option("test", "base-url", server.url("/").toString())
         .politeness("test", io.github.paperdigest.spi.PolitenessPolicy.DEFAULT.withMaxRetries(0))
-        .clock(clock).sleeper(clock.sleeper())
+        .clock(clock)
+        .sleeper(clock.sleeper())
         .staleIfError(window)
         .build();
   }
@@ -191,29 +213,31 @@ final class CacheTest {
     server.enqueue(json(page(null, P1), 600));
     server.enqueue(new MockResponse.Builder().code(503).body("down").build());
     server.enqueue(new MockResponse.Builder().code(503).body("down").build());
-    server.enqueue(json(page(null, P1, paper("2510.00002", "New", 1, "2025-10-02T00:00:00Z")), 600));
+    server.enqueue(
+        json(page(null, P1, paper("2510.00002", "New", 1, "2025-10-02T00:00:00Z")), 600));
     server.enqueue(new MockResponse.Builder().code(503).body("down").build());
     LocalDate day = LocalDate.of(2025, 10, 9);
     try (PaperDigest stale = staleClient(Duration.ofHours(1))) {
       Digest first = stale.digest("test").on(day);
       assertThat(first.stale()).isFalse();
 
-      clock.advance(Duration.ofMinutes(11));                    // past freshness: refresh fails
+      clock.advance(Duration.ofMinutes(11)); // past freshness: refresh fails
       Digest served = stale.digest("test").on(day);
       assertThat(served.stale()).isTrue();
       assertThat(served.papers()).isEqualTo(first.papers());
       assertThat(served.fetchedAt()).isEqualTo(first.fetchedAt());
       assertThat(stale.cacheStats().staleCount()).isEqualTo(1);
 
-      clock.advance(Duration.ofMinutes(1));                     // asked again: still failing, still stale
+      clock.advance(Duration.ofMinutes(1)); // asked again: still failing, still stale
       assertThat(stale.digest("test").on(day).stale()).isTrue();
-      clock.advance(Duration.ofMinutes(1));                     // the source is back: fresh again
+      clock.advance(Duration.ofMinutes(1)); // the source is back: fresh again
       Digest back = stale.digest("test").on(day);
       assertThat(back.stale()).isFalse();
       assertThat(back.papers()).hasSize(2);
 
-      clock.advance(Duration.ofMinutes(80));                    // past freshness and the window: the error
-      assertThatThrownBy(() -> stale.digest("test").on(day)).isInstanceOf(SourceHttpException.class);
+      clock.advance(Duration.ofMinutes(80)); // past freshness and the window: the error
+      assertThatThrownBy(() -> stale.digest("test").on(day))
+          .isInstanceOf(SourceHttpException.class);
     }
     assertThat(server.getRequestCount()).isEqualTo(5);
   }
@@ -226,7 +250,8 @@ final class CacheTest {
       stale.from("test").search("x").list();
       clock.advance(Duration.ofMinutes(2));
       assertThatThrownBy(() -> stale.from("test").search("x").list())
-          .isInstanceOfSatisfying(SourceHttpException.class, e -> assertThat(e.status()).isEqualTo(404));
+          .isInstanceOfSatisfying(
+              SourceHttpException.class, e -> assertThat(e.status()).isEqualTo(404));
     }
   }
 
@@ -237,7 +262,8 @@ final class CacheTest {
     try (PaperDigest plain = staleClient(Duration.ZERO)) {
       plain.from("test").search("x").list();
       clock.advance(Duration.ofMinutes(2));
-      assertThatThrownBy(() -> plain.from("test").search("x").list()).isInstanceOf(SourceHttpException.class);
+      assertThatThrownBy(() -> plain.from("test").search("x").list())
+          .isInstanceOf(SourceHttpException.class);
       assertThat(plain.cacheStats().staleCount()).isZero();
     }
   }

@@ -1,13 +1,13 @@
 package io.github.paperdigest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.github.paperdigest.model.Metric;
 import io.github.paperdigest.model.Paper;
 import io.github.paperdigest.model.PaperId;
 import io.github.paperdigest.model.SourceConfigurationException;
 import io.github.paperdigest.model.UnknownSourceException;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.github.paperdigest.spi.Fetch;
 import io.github.paperdigest.spi.Page;
 import io.github.paperdigest.spi.PaperSource;
@@ -34,7 +34,8 @@ final class DiscoveryTest {
       assertThat(client.sources()).extracting(SourceInfo::id).containsExactly("test", "plain");
       SourceInfo test = client.sources().get(0);
       assertThat(test.description()).isEqualTo("Test source serving JSON pages");
-      assertThat(test.providerClass()).isEqualTo("io.github.paperdigest.testing.TestSourceProvider");
+      assertThat(test.providerClass())
+          .isEqualTo("io.github.paperdigest.testing.TestSourceProvider");
       assertThat(test.capabilities().digests()).isTrue();
       assertThat(test.capabilities().metrics()).containsExactly(Metric.UPVOTES);
     }
@@ -44,49 +45,60 @@ final class DiscoveryTest {
   void unknownIdListsTheKnownOnes() {
     try (PaperDigest client = PaperDigest.create()) {
       assertThatThrownBy(() -> client.from("nope"))
-          .isInstanceOfSatisfying(UnknownSourceException.class, e -> {
-            assertThat(e.requested()).isEqualTo("nope");
-            assertThat(e.known()).containsExactly("test", "plain");
-          })
+          .isInstanceOfSatisfying(
+              UnknownSourceException.class,
+              e -> {
+                assertThat(e.requested()).isEqualTo("nope");
+                assertThat(e.known()).containsExactly("test", "plain");
+              })
           .hasMessage("Unknown source 'nope'; known sources: test, plain");
     }
     try (PaperDigest none = PaperDigest.builder().discoverSources(false).build()) {
       assertThatThrownBy(() -> none.digest("arxiv"))
-          .hasMessage("Unknown source 'arxiv'; known sources: none (is a paperdigest-source-* artifact on the class path?)");
+          .hasMessage(
+              "Unknown source 'arxiv'; known sources: none (is a paperdigest-source-* artifact on the class path?)");
     }
   }
 
   @Test
   void builderRegisteredSourceWinsOverDiscoveredOne() {
-    PaperSourceProvider mine = new PaperSourceProvider() {
-      @Override
-      public String id() {
-        return "test";
-      }
-
-      @Override
-      public String description() {
-        return "Mine";
-      }
-
-      @Override
-      public PaperSource create(SourceContext context) {
-        return new PaperSource() {
+    PaperSourceProvider mine =
+        new PaperSourceProvider() {
           @Override
-          public SourceCapabilities capabilities() {
-            return SourceCapabilities.builder().build();
+          public String id() {
+            return "test";
           }
 
           @Override
-          public Fetch<Page> fetchPage(io.github.paperdigest.spi.PageRequest request) {
-            return Fetch.of(Page.last(List.of(Paper.builder(PaperId.arxiv("2501.00009"), "Mine").source("test").build()),
-                Duration.ZERO));
+          public String description() {
+            return "Mine";
+          }
+
+          @Override
+          public PaperSource create(SourceContext context) {
+            return new PaperSource() {
+              @Override
+              public SourceCapabilities capabilities() {
+                return SourceCapabilities.builder().build();
+              }
+
+              @Override
+              public Fetch<Page> fetchPage(io.github.paperdigest.spi.PageRequest request) {
+                return Fetch.of(
+                    Page.last(
+                        List.of(
+                            Paper.builder(PaperId.arxiv("2501.00009"), "Mine")
+                                .source("test")
+                                .build()),
+                        Duration.ZERO));
+              }
+            };
           }
         };
-      }
-    };
     try (PaperDigest client = PaperDigest.builder().addSource(mine).build()) {
-      assertThat(client.sources()).extracting(SourceInfo::description).containsExactly("Mine", "In-memory test source");
+      assertThat(client.sources())
+          .extracting(SourceInfo::description)
+          .containsExactly("Mine", "In-memory test source");
       assertThat(client.from("test").list()).extracting(Paper::title).containsExactly("Mine");
     }
   }
@@ -113,10 +125,16 @@ final class DiscoveryTest {
 
   @Test
   void aSourceThatCannotBeCreatedFailsTheBuildNamingItsSetting() {
-    assertThatThrownBy(() -> PaperDigest.builder().discoverSources(false).addSource(new FailingCreateProvider()).build())
+    assertThatThrownBy(
+            () ->
+                PaperDigest.builder()
+                    .discoverSources(false)
+                    .addSource(new FailingCreateProvider())
+                    .build())
         .isInstanceOf(SourceConfigurationException.class)
-        .hasMessage("failing: setting base-url (system property paperdigest.failing.base-url) is 'not a url',"
-            + " expected an http or https URL");
+        .hasMessage(
+            "failing: setting base-url (system property paperdigest.failing.base-url) is 'not a url',"
+                + " expected an http or https URL");
   }
 
   @Test
@@ -124,6 +142,8 @@ final class DiscoveryTest {
     PaperDigest client = PaperDigest.create();
     Query q = client.from("plain");
     client.close();
-    assertThatThrownBy(q::list).isInstanceOf(IllegalStateException.class).hasMessage("this PaperDigest client is closed");
+    assertThatThrownBy(q::list)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("this PaperDigest client is closed");
   }
 }

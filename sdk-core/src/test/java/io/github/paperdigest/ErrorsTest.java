@@ -1,21 +1,19 @@
 package io.github.paperdigest;
 
-import io.github.paperdigest.model.ResponseTooLargeException;
-import io.github.paperdigest.model.SourceConfigurationException;
-import io.github.paperdigest.model.SourceHttpException;
-import io.github.paperdigest.model.SourceParseException;
-import io.github.paperdigest.model.SourceUnavailableException;
 import static io.github.paperdigest.testing.Json.page;
 import static io.github.paperdigest.testing.Json.paper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.paperdigest.model.ResponseTooLargeException;
+import io.github.paperdigest.model.SourceHttpException;
+import io.github.paperdigest.model.SourceParseException;
+import io.github.paperdigest.model.SourceUnavailableException;
 import io.github.paperdigest.spi.PolitenessPolicy;
 import io.github.paperdigest.testing.FakeClock;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -31,8 +29,11 @@ final class ErrorsTest {
   private PaperDigest.Builder builder(String baseUrl) {
     return PaperDigest.builder()
         .option("test", "base-url", baseUrl)
-        .politeness("test", PolitenessPolicy.DEFAULT.withMaxRetries(1).withBackoff(Duration.ZERO, Duration.ZERO))
-        .clock(clock).sleeper(clock.sleeper());
+        .politeness(
+            "test",
+            PolitenessPolicy.DEFAULT.withMaxRetries(1).withBackoff(Duration.ZERO, Duration.ZERO))
+        .clock(clock)
+        .sleeper(clock.sleeper());
   }
 
   @Test
@@ -43,10 +44,12 @@ final class ErrorsTest {
     }
     try (PaperDigest client = builder("http://127.0.0.1:" + port + "/").build()) {
       assertThatThrownBy(() -> client.from("test").list())
-          .isInstanceOfSatisfying(SourceUnavailableException.class, e -> {
-            assertThat(e.url()).isEqualTo("http://127.0.0.1:" + port + "/papers");
-            assertThat(e.sourceId()).isEqualTo("test");
-          })
+          .isInstanceOfSatisfying(
+              SourceUnavailableException.class,
+              e -> {
+                assertThat(e.url()).isEqualTo("http://127.0.0.1:" + port + "/papers");
+                assertThat(e.sourceId()).isEqualTo("test");
+              })
           .hasMessageStartingWith("test: unreachable: java.net.ConnectException")
           .hasCauseInstanceOf(java.net.ConnectException.class);
     }
@@ -54,9 +57,12 @@ final class ErrorsTest {
 
   @Test
   void slowBodyTimesOut() {
-    server.enqueue(new MockResponse.Builder().body(page(null)).headersDelay(2, TimeUnit.SECONDS).build());
-    server.enqueue(new MockResponse.Builder().body(page(null)).headersDelay(2, TimeUnit.SECONDS).build());
-    try (PaperDigest client = builder(server.url("/").toString()).readTimeout(Duration.ofMillis(200)).build()) {
+    server.enqueue(
+        new MockResponse.Builder().body(page(null)).headersDelay(2, TimeUnit.SECONDS).build());
+    server.enqueue(
+        new MockResponse.Builder().body(page(null)).headersDelay(2, TimeUnit.SECONDS).build());
+    try (PaperDigest client =
+        builder(server.url("/").toString()).readTimeout(Duration.ofMillis(200)).build()) {
       assertThatThrownBy(() -> client.from("test").list())
           .isInstanceOf(SourceUnavailableException.class)
           .hasMessageStartingWith("test: timed out");
@@ -67,9 +73,12 @@ final class ErrorsTest {
   void connectionResetMidBodyIsUnavailable() {
     String body = page(null, paper("2510.00001", "T", 1, "2025-10-01T00:00:00Z", "A"));
     for (int i = 0; i < 2; i++) {
-      server.enqueue(new MockResponse.Builder().body(body.substring(0, body.length() / 2))
-          .setHeader("Content-Length", body.length())
-          .onResponseEnd(SocketEffect.ShutdownConnection.INSTANCE).build());
+      server.enqueue(
+          new MockResponse.Builder()
+              .body(body.substring(0, body.length() / 2))
+              .setHeader("Content-Length", body.length())
+              .onResponseEnd(SocketEffect.ShutdownConnection.INSTANCE)
+              .build());
     }
     try (PaperDigest client = builder(server.url("/").toString()).build()) {
       assertThatThrownBy(() -> client.from("test").list())
@@ -85,7 +94,8 @@ final class ErrorsTest {
     server.enqueue(new MockResponse.Builder().chunkedBody(big, 512).build());
     try (PaperDigest client = builder(server.url("/").toString()).maxResponseSize(1000).build()) {
       assertThatThrownBy(() -> client.from("test").list())
-          .isInstanceOfSatisfying(ResponseTooLargeException.class, e -> assertThat(e.limit()).isEqualTo(1000))
+          .isInstanceOfSatisfying(
+              ResponseTooLargeException.class, e -> assertThat(e.limit()).isEqualTo(1000))
           .hasMessageContaining("response body larger than the limit of 1000 bytes");
       assertThatThrownBy(() -> client.from("test").search("chunked").list())
           .isInstanceOf(ResponseTooLargeException.class);
@@ -101,7 +111,8 @@ final class ErrorsTest {
           .isInstanceOf(SourceParseException.class)
           .hasMessageMatching("test: cannot parse http://.*/papers: malformed response: .*");
       assertThatThrownBy(() -> client.from("test").search("x").list())
-          .isInstanceOfSatisfying(SourceParseException.class, e -> assertThat(e.where()).isEqualTo("papers[0]"))
+          .isInstanceOfSatisfying(
+              SourceParseException.class, e -> assertThat(e.where()).isEqualTo("papers[0]"))
           .hasMessageEndingWith("papers[0]: missing field 'id' or 'title'");
     }
   }
@@ -115,10 +126,12 @@ final class ErrorsTest {
     server.enqueue(new MockResponse.Builder().code(404).body(huge).build());
     try (PaperDigest client = builder(server.url("/").toString()).build()) {
       assertThatThrownBy(() -> client.from("test").list())
-          .isInstanceOfSatisfying(SourceHttpException.class, e -> {
-            assertThat(e.status()).isEqualTo(404);
-            assertThat(e.publisherMessage()).hasSizeLessThan(400).endsWith("…");
-          });
+          .isInstanceOfSatisfying(
+              SourceHttpException.class,
+              e -> {
+                assertThat(e.status()).isEqualTo(404);
+                assertThat(e.publisherMessage()).hasSizeLessThan(400).endsWith("…");
+              });
     }
   }
 }

@@ -1,12 +1,12 @@
 package io.github.paperdigest;
 
-import io.github.paperdigest.model.RateLimitedException;
-import io.github.paperdigest.model.SourceHttpException;
 import static io.github.paperdigest.testing.Json.page;
 import static io.github.paperdigest.testing.Json.paper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.paperdigest.model.RateLimitedException;
+import io.github.paperdigest.model.SourceHttpException;
 import io.github.paperdigest.spi.PolitenessPolicy;
 import io.github.paperdigest.testing.FakeClock;
 import java.time.Duration;
@@ -32,14 +32,16 @@ final class PolitenessTest {
   @StartStop private final MockWebServer server = new MockWebServer();
   private final FakeClock clock = new FakeClock(Instant.parse("2025-10-10T12:00:00Z"));
 
-  static final String P1 = paper("2510.00001", "Sparse attention", 40, "2025-10-01T00:00:00Z", "Ada");
+  static final String P1 =
+      paper("2510.00001", "Sparse attention", 40, "2025-10-01T00:00:00Z", "Ada");
 
   private PaperDigest client(PolitenessPolicy policy) {
     return PaperDigest.builder()
         .option("test", "base-url", server.url("/").toString())
         .politeness("test", policy)
         .cache(false)
-        .clock(clock).sleeper(clock.sleeper())
+        .clock(clock)
+        .sleeper(clock.sleeper())
         .build();
   }
 
@@ -47,14 +49,16 @@ final class PolitenessTest {
   void intervalAndConcurrencyHoldUnderEightThreads() throws Exception {
     Counting counting = new Counting(5);
     server.setDispatcher(counting);
-    PolitenessPolicy arxivLike = PolitenessPolicy.DEFAULT.withMinInterval(Duration.ofSeconds(3)).withMaxConcurrent(1);
+    PolitenessPolicy arxivLike =
+        PolitenessPolicy.DEFAULT.withMinInterval(Duration.ofSeconds(3)).withMaxConcurrent(1);
     try (PaperDigest client = client(arxivLike)) {
       eightDistinctQueriesAtOnce(client);
     }
     assertThat(counting.starts).hasSize(8);
     List<Instant> sorted = counting.starts.stream().sorted().toList();
     for (int i = 1; i < sorted.size(); i++) {
-      assertThat(Duration.between(sorted.get(i - 1), sorted.get(i))).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+      assertThat(Duration.between(sorted.get(i - 1), sorted.get(i)))
+          .isGreaterThanOrEqualTo(Duration.ofSeconds(3));
     }
     assertThat(counting.maxInFlight.get()).isEqualTo(1);
   }
@@ -116,28 +120,34 @@ final class PolitenessTest {
       assertThat(client.from("test").list()).hasSize(1);
     }
     assertThat(server.getRequestCount()).isEqualTo(2);
-    assertThat(clock.sleeps().stream().reduce(Duration.ZERO, Duration::plus)).isGreaterThanOrEqualTo(Duration.ofSeconds(7));
+    assertThat(clock.sleeps().stream().reduce(Duration.ZERO, Duration::plus))
+        .isGreaterThanOrEqualTo(Duration.ofSeconds(7));
   }
 
   @Test
   void retryAfterHttpDateIsHonoured() {
-    String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(clock.instant().plusSeconds(20).atOffset(ZoneOffset.UTC));
+    String date =
+        DateTimeFormatter.RFC_1123_DATE_TIME.format(
+            clock.instant().plusSeconds(20).atOffset(ZoneOffset.UTC));
     server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", date).build());
     server.enqueue(new MockResponse.Builder().body(page(null, P1)).build());
     try (PaperDigest client = client(PolitenessPolicy.DEFAULT)) {
       assertThat(client.from("test").list()).hasSize(1);
     }
-    assertThat(clock.sleeps().stream().reduce(Duration.ZERO, Duration::plus)).isGreaterThanOrEqualTo(Duration.ofSeconds(20));
+    assertThat(clock.sleeps().stream().reduce(Duration.ZERO, Duration::plus))
+        .isGreaterThanOrEqualTo(Duration.ofSeconds(20));
   }
 
   @Test
   void rateLimitHeaderIsHonoured() {
-    server.enqueue(new MockResponse.Builder().code(429).addHeader("RateLimit", "\"api\";r=0;t=42").build());
+    server.enqueue(
+        new MockResponse.Builder().code(429).addHeader("RateLimit", "\"api\";r=0;t=42").build());
     server.enqueue(new MockResponse.Builder().body(page(null, P1)).build());
     try (PaperDigest client = client(PolitenessPolicy.DEFAULT)) {
       client.from("test").list();
     }
-    assertThat(clock.sleeps()).anySatisfy(d -> assertThat(d).isGreaterThanOrEqualTo(Duration.ofSeconds(42)));
+    assertThat(clock.sleeps())
+        .anySatisfy(d -> assertThat(d).isGreaterThanOrEqualTo(Duration.ofSeconds(42)));
   }
 
   @Test
@@ -147,11 +157,14 @@ final class PolitenessTest {
     }
     try (PaperDigest client = client(PolitenessPolicy.DEFAULT.withMaxRetries(2))) {
       assertThatThrownBy(() -> client.from("test").list())
-          .isInstanceOfSatisfying(RateLimitedException.class, e -> {
-            assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(2));
-            assertThat(e.status()).isEqualTo(429);
-          })
-          .hasMessageMatching("test: HTTP 429 from http://.*/papers \\(rate limited; retry after 2 s\\)");
+          .isInstanceOfSatisfying(
+              RateLimitedException.class,
+              e -> {
+                assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(2));
+                assertThat(e.status()).isEqualTo(429);
+              })
+          .hasMessageMatching(
+              "test: HTTP 429 from http://.*/papers \\(rate limited; retry after 2 s\\)");
     }
     assertThat(server.getRequestCount()).isEqualTo(3);
   }
@@ -161,7 +174,8 @@ final class PolitenessTest {
     server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "3600").build());
     try (PaperDigest client = client(PolitenessPolicy.DEFAULT)) {
       assertThatThrownBy(() -> client.from("test").list())
-          .isInstanceOfSatisfying(RateLimitedException.class,
+          .isInstanceOfSatisfying(
+              RateLimitedException.class,
               e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofHours(1)));
     }
     assertThat(server.getRequestCount()).isEqualTo(1);
@@ -182,12 +196,15 @@ final class PolitenessTest {
       assertThat(backoffs.get(0)).isBetween(Duration.ofMillis(500), Duration.ofSeconds(1));
       assertThat(backoffs.get(1)).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2));
       assertThatThrownBy(() -> client.from("test").search("x").list())
-          .isInstanceOfSatisfying(SourceHttpException.class, e -> {
-            assertThat(e.status()).isEqualTo(400);
-            assertThat(e.publisherMessage()).isEqualTo("bad query");
-          });
+          .isInstanceOfSatisfying(
+              SourceHttpException.class,
+              e -> {
+                assertThat(e.status()).isEqualTo(400);
+                assertThat(e.publisherMessage()).isEqualTo("bad query");
+              });
       assertThatThrownBy(() -> client.from("test").search("y").list())
-          .isInstanceOfSatisfying(SourceHttpException.class, e -> assertThat(e.status()).isEqualTo(500));
+          .isInstanceOfSatisfying(
+              SourceHttpException.class, e -> assertThat(e.status()).isEqualTo(500));
     }
     assertThat(server.getRequestCount()).isEqualTo(5);
   }
@@ -195,9 +212,13 @@ final class PolitenessTest {
   @Test
   void configuredIntervalComesFromSettings() {
     System.setProperty("paperdigest.test.min-interval", "PT2S");
-    try (PaperDigest client = PaperDigest.builder()
-        .option("test", "base-url", server.url("/").toString())
-        .clock(clock).sleeper(clock.sleeper()).cache(false).build()) {
+    try (PaperDigest client =
+        PaperDigest.builder()
+            .option("test", "base-url", server.url("/").toString())
+            .clock(clock)
+            .sleeper(clock.sleeper())
+            .cache(false)
+            .build()) {
       server.enqueue(new MockResponse.Builder().body(page(null, P1)).build());
       server.enqueue(new MockResponse.Builder().body(page(null, P1)).build());
       client.from("test").list();

@@ -1,20 +1,20 @@
 package io.github.paperdigest;
 
-import io.github.paperdigest.model.Digest;
-import io.github.paperdigest.model.DigestPeriod;
-import io.github.paperdigest.model.Paper;
-import io.github.paperdigest.model.PaperId;
-import io.github.paperdigest.model.Sort;
-import io.github.paperdigest.model.PaperDigestException;
-import io.github.paperdigest.model.SourceHttpException;
-import io.github.paperdigest.model.SourceParseException;
-import io.github.paperdigest.model.UnsupportedQueryException;
 import static io.github.paperdigest.testing.Json.page;
 import static io.github.paperdigest.testing.Json.paper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.paperdigest.model.Digest;
+import io.github.paperdigest.model.DigestPeriod;
+import io.github.paperdigest.model.Paper;
+import io.github.paperdigest.model.PaperDigestException;
+import io.github.paperdigest.model.PaperId;
+import io.github.paperdigest.model.Sort;
+import io.github.paperdigest.model.SourceHttpException;
+import io.github.paperdigest.model.SourceParseException;
+import io.github.paperdigest.model.UnsupportedQueryException;
 import io.github.paperdigest.testing.FakeClock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,17 +34,29 @@ final class QueryTest {
   private final FakeClock clock = new FakeClock(Instant.parse("2025-10-10T12:00:00Z"));
   private PaperDigest client;
 
-  static final String P1 = paper("2510.00001", "Sparse attention", 40, "2025-10-01T00:00:00Z", "Ada Lovelace");
-  static final String P2 = paper("2510.00002", "Dense retrieval", 5, "2025-10-03T00:00:00Z", "Alan Turing");
-  static final String P3 = paper("2510.00003", "Sparse retrieval", 12, "2025-10-02T00:00:00Z", "Grace Hopper", "Ada Lovelace");
-  static final String P4 = paper("2510.00004", "Tokenizers", 90, "2025-10-04T00:00:00Z", "Alan Turing");
+  static final String P1 =
+      paper("2510.00001", "Sparse attention", 40, "2025-10-01T00:00:00Z", "Ada Lovelace");
+  static final String P2 =
+      paper("2510.00002", "Dense retrieval", 5, "2025-10-03T00:00:00Z", "Alan Turing");
+  static final String P3 =
+      paper(
+          "2510.00003",
+          "Sparse retrieval",
+          12,
+          "2025-10-02T00:00:00Z",
+          "Grace Hopper",
+          "Ada Lovelace");
+  static final String P4 =
+      paper("2510.00004", "Tokenizers", 90, "2025-10-04T00:00:00Z", "Alan Turing");
 
   @BeforeEach
   void setUp() {
-    client = PaperDigest.builder()
-        .option("test", "base-url", server.url("/").toString())
-        .clock(clock).sleeper(clock.sleeper())
-        .build();
+    client =
+        PaperDigest.builder()
+            .option("test", "base-url", server.url("/").toString())
+            .clock(clock)
+            .sleeper(clock.sleeper())
+            .build();
   }
 
   @AfterEach
@@ -65,7 +77,8 @@ final class QueryTest {
     RecordedRequest request = server.takeRequest();
     assertThat(request.getUrl().encodedPath()).isEqualTo("/papers");
     assertThat(request.getUrl().queryParameter("q")).isEqualTo("sparse");
-    assertThat(request.getUrl().queryParameterNames()).doesNotContain("size", "minUpvotes", "author");
+    assertThat(request.getUrl().queryParameterNames())
+        .doesNotContain("size", "minUpvotes", "author");
     assertThat(request.getHeaders().get("User-Agent")).startsWith("PaperDigest/");
   }
 
@@ -109,7 +122,8 @@ final class QueryTest {
     enqueue(page("2", P1, P2));
     enqueue(page(null, P3, P4));
     assertThat(client.from("test").sortBy(Sort.MOST_UPVOTED).limit(3).list())
-        .extracting(p -> p.metrics().upvotes()).containsExactly(90, 40, 12);
+        .extracting(p -> p.metrics().upvotes())
+        .containsExactly(90, 40, 12);
     assertThat(server.getRequestCount()).isEqualTo(2);
   }
 
@@ -123,31 +137,44 @@ final class QueryTest {
   @Test
   void dateRangeCategoryAndTitleFilteredLocally() {
     enqueue(page(null, P1, P2, P3, P4));
-    assertThat(client.from("test").submittedBetween(LocalDate.of(2025, 10, 2), LocalDate.of(2025, 10, 3))
-        .category("CS.CL").title("retrieval").list())
-        .extracting(Paper::title).containsExactly("Dense retrieval", "Sparse retrieval");
+    assertThat(
+            client
+                .from("test")
+                .submittedBetween(LocalDate.of(2025, 10, 2), LocalDate.of(2025, 10, 3))
+                .category("CS.CL")
+                .title("retrieval")
+                .list())
+        .extracting(Paper::title)
+        .containsExactly("Dense retrieval", "Sparse retrieval");
   }
 
   @Test
   void unsupportedCriteriaFailBeforeAnyRequest() {
     assertThatThrownBy(() -> client.from("plain").minUpvotes(3).list())
         .isInstanceOf(UnsupportedQueryException.class)
-        .hasMessage("plain: unsupported query criterion MIN_UPVOTES: the source does not count upvotes");
+        .hasMessage(
+            "plain: unsupported query criterion MIN_UPVOTES: the source does not count upvotes");
     assertThatThrownBy(() -> client.from("plain").sortBy(Sort.MOST_UPVOTED).stream())
         .isInstanceOf(UnsupportedQueryException.class)
         .hasMessageContaining("sort MOST_UPVOTED");
     assertThatThrownBy(() -> client.from("plain").on(LocalDate.of(2025, 10, 1)).iterator())
         .hasMessage("plain: unsupported query criterion PERIOD: the source serves no digests");
     assertThatThrownBy(() -> client.from("test").week("2025-W40").list())
-        .hasMessage("test: unsupported query criterion PERIOD: the source serves no WEEK digests (it serves [DAY, LATEST])");
+        .hasMessage(
+            "test: unsupported query criterion PERIOD: the source serves no WEEK digests (it serves [DAY, LATEST])");
     assertThatThrownBy(() -> client.from("test").option("colour", "red").list())
         .isInstanceOf(UnsupportedQueryException.class)
-        .hasMessage("test: unsupported query criterion option 'colour': the source takes the options flavour");
+        .hasMessage(
+            "test: unsupported query criterion option 'colour': the source takes the options flavour");
     assertThatThrownBy(() -> client.from("plain").search("x").sortBy(Sort.RELEVANCE).list())
         .hasMessageContaining("sort RELEVANCE: the source has no relevance ranking");
     assertThat(server.getRequestCount()).isZero();
-    assertThat(catchThrowableOfType(UnsupportedQueryException.class, () -> client.from("plain").minUpvotes(1).list())
-        .criterion()).isEqualTo("MIN_UPVOTES");
+    assertThat(
+            catchThrowableOfType(
+                    UnsupportedQueryException.class,
+                    () -> client.from("plain").minUpvotes(1).list())
+                .criterion())
+        .isEqualTo("MIN_UPVOTES");
   }
 
   @Test
@@ -159,7 +186,11 @@ final class QueryTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("The period 2025-10-20 is in the future (today is 2025-10-10 UTC)");
     assertThatThrownBy(() -> client.from("test").limit(0)).hasMessage("limit < 1: 0");
-    assertThatThrownBy(() -> client.from("test").submittedBetween(LocalDate.of(2025, 2, 1), LocalDate.of(2025, 1, 1)))
+    assertThatThrownBy(
+            () ->
+                client
+                    .from("test")
+                    .submittedBetween(LocalDate.of(2025, 2, 1), LocalDate.of(2025, 1, 1)))
         .hasMessage("Date range starts after it ends: 2025-02-01 > 2025-01-01");
     assertThat(server.getRequestCount()).isZero();
   }
@@ -168,8 +199,15 @@ final class QueryTest {
   void digestReadsAllPagesThenFiltersSortsAndLimits() throws Exception {
     enqueue(page("2", P1, P2));
     enqueue(page(null, P3, P4));
-    Digest digest = client.digest("test").minUpvotes(10).sortBy(Sort.MOST_UPVOTED).on(LocalDate.of(2025, 10, 3));
-    assertThat(digest.papers()).extracting(Paper::title).containsExactly("Tokenizers", "Sparse attention", "Sparse retrieval");
+    Digest digest =
+        client
+            .digest("test")
+            .minUpvotes(10)
+            .sortBy(Sort.MOST_UPVOTED)
+            .on(LocalDate.of(2025, 10, 3));
+    assertThat(digest.papers())
+        .extracting(Paper::title)
+        .containsExactly("Tokenizers", "Sparse attention", "Sparse retrieval");
     assertThat(digest.complete()).isTrue();
     assertThat(digest.period()).hasToString("2025-10-03");
     assertThat(digest.source()).isEqualTo("test");
@@ -193,8 +231,14 @@ final class QueryTest {
     enqueue(page(null, P2, P3));
     assertThat(client.from("test").listAsync().get(10, TimeUnit.SECONDS)).hasSize(3);
     enqueue(page(null, P4));
-    assertThat(client.digest("test").periodAsync(DigestPeriod.latest()).get(10, TimeUnit.SECONDS).papers())
-        .extracting(Paper::title).containsExactly("Tokenizers");
+    assertThat(
+            client
+                .digest("test")
+                .periodAsync(DigestPeriod.latest())
+                .get(10, TimeUnit.SECONDS)
+                .papers())
+        .extracting(Paper::title)
+        .containsExactly("Tokenizers");
   }
 
   @Test
@@ -213,7 +257,8 @@ final class QueryTest {
   @Test
   void cancellingAnAsyncQueryCancelsTheCall() throws Exception {
     PaperDigest uncached = client.newBuilder().cache(false).build();
-    server.enqueue(new MockResponse.Builder().body(page(null, P1)).headersDelay(30, TimeUnit.SECONDS).build());
+    server.enqueue(
+        new MockResponse.Builder().body(page(null, P1)).headersDelay(30, TimeUnit.SECONDS).build());
     var future = uncached.from("test").listAsync();
     server.takeRequest(10, TimeUnit.SECONDS);
     future.cancel(true);
@@ -226,24 +271,35 @@ final class QueryTest {
   void lookupBatchesIdsAndKeepsTheOrderAsked() throws Exception {
     enqueue(page(null, P2, P1, P3));
     enqueue(page(null, P4));
-    List<PaperId> ids = List.of(PaperId.parse("2510.00001"), PaperId.parse("2510.00002v3"),
-        PaperId.parse("2510.00003"), PaperId.parse("2510.00004"), PaperId.parse("2510.00009"));
-    assertThat(client.from("test").papers(ids)).extracting(p -> p.id().value())
+    List<PaperId> ids =
+        List.of(
+            PaperId.parse("2510.00001"),
+            PaperId.parse("2510.00002v3"),
+            PaperId.parse("2510.00003"),
+            PaperId.parse("2510.00004"),
+            PaperId.parse("2510.00009"));
+    assertThat(client.from("test").papers(ids))
+        .extracting(p -> p.id().value())
         .containsExactly("2510.00001", "2510.00002", "2510.00003", "2510.00004");
-    assertThat(server.takeRequest().getUrl().queryParameter("ids")).isEqualTo("2510.00001,2510.00002v3,2510.00003");
-    assertThat(server.takeRequest().getUrl().queryParameter("ids")).isEqualTo("2510.00004,2510.00009");
+    assertThat(server.takeRequest().getUrl().queryParameter("ids"))
+        .isEqualTo("2510.00001,2510.00002v3,2510.00003");
+    assertThat(server.takeRequest().getUrl().queryParameter("ids"))
+        .isEqualTo("2510.00004,2510.00009");
   }
 
   @Test
   void paperAsksTheSourcesThatLookUpItsNamespace() {
     enqueue(page(null, P1));
-    assertThat(client.paper(PaperId.parse("arxiv:2510.00001"))).map(Paper::title).contains("Sparse attention");
+    assertThat(client.paper(PaperId.parse("arxiv:2510.00001")))
+        .map(Paper::title)
+        .contains("Sparse attention");
     assertThatThrownBy(() -> client.paper(PaperId.parse("doi:10.1/x")))
         .isInstanceOf(PaperDigestException.class)
         .hasMessageStartingWith("no source looks up 'doi' ids like doi:10.1/x; sources: [");
     assertThatThrownBy(() -> client.from("plain").paper(PaperId.parse("2510.00001")))
         .isInstanceOf(UnsupportedQueryException.class)
-        .hasMessage("plain: unsupported query criterion IDS: the source does not look papers up by id");
+        .hasMessage(
+            "plain: unsupported query criterion IDS: the source does not look papers up by id");
   }
 
   @Test

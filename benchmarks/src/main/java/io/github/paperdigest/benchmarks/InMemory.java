@@ -13,8 +13,8 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
- * Clients whose HTTP answers come from memory: the SDK's whole parse path runs (HTTP layer,
- * size limit, source parser, core), without sockets or politeness waits.
+ * Clients whose HTTP answers come from memory: the SDK's whole parse path runs (HTTP layer, size
+ * limit, source parser, core), without sockets or politeness waits.
  */
 final class InMemory {
   private InMemory() {}
@@ -32,10 +32,20 @@ final class InMemory {
 
   /** A client whose every request is answered by {@code answer}, with caching as asked. */
   static PaperDigest client(Function<Request, byte[]> answer, String contentType, boolean cache) {
-    OkHttpClient http = new OkHttpClient.Builder().addInterceptor(chain -> new Response.Builder()
-        .request(chain.request()).protocol(Protocol.HTTP_1_1).code(200).message("OK")
-        .body(ResponseBody.create(answer.apply(chain.request()), MediaType.get(contentType)))
-        .build()).build();
+    OkHttpClient http =
+        new OkHttpClient.Builder()
+            .addInterceptor(
+                chain ->
+                    new Response.Builder()
+                        .request(chain.request())
+                        .protocol(Protocol.HTTP_1_1)
+                        .code(200)
+                        .message("OK")
+                        .body(
+                            ResponseBody.create(
+                                answer.apply(chain.request()), MediaType.get(contentType)))
+                        .build())
+            .build();
     return PaperDigest.builder().httpClient(http).cache(cache).build();
   }
 }

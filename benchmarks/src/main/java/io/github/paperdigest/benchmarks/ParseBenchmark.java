@@ -1,8 +1,8 @@
 package io.github.paperdigest.benchmarks;
 
 import com.squareup.moshi.JsonReader;
-import io.github.paperdigest.model.Paper;
 import io.github.paperdigest.PaperDigest;
+import io.github.paperdigest.model.Paper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -49,8 +49,14 @@ public class ParseBenchmark {
     arxivPage = InMemory.resource("arxiv/api_query_all-testing_start0_max100_100entries.xml");
     hfDay = InMemory.resource("hf-daily/daily_papers_2025-09-30.json");
     arxiv = InMemory.client(r -> arxivPage, "application/atom+xml", false);
-    hf = InMemory.client(r -> r.url().queryParameter("p").equals("0") ? hfDay : "[]".getBytes(StandardCharsets.UTF_8),
-        "application/json", false);
+    hf =
+        InMemory.client(
+            r ->
+                r.url().queryParameter("p").equals("0")
+                    ? hfDay
+                    : "[]".getBytes(StandardCharsets.UTF_8),
+            "application/json",
+            false);
   }
 
   @TearDown(Level.Trial)

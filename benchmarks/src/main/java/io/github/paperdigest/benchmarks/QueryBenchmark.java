@@ -1,7 +1,7 @@
 package io.github.paperdigest.benchmarks;
 
-import io.github.paperdigest.model.Paper;
 import io.github.paperdigest.PaperDigest;
+import io.github.paperdigest.model.Paper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,10 +27,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Queries through the client: a warm cached query (ns/op), a cold query to a local
- * MockWebServer serving the recorded 10-entry arXiv page (µs/op), and 64 concurrent identical
- * cold queries, counting the upstream requests they make (1 is right: one call is shared).
- * arXiv's 3-second interval is set to zero explicitly here, as a mirror would.
+ * Queries through the client: a warm cached query (ns/op), a cold query to a local MockWebServer
+ * serving the recorded 10-entry arXiv page (µs/op), and 64 concurrent identical cold queries,
+ * counting the upstream requests they make (1 is right: one call is shared). arXiv's 3-second
+ * interval is set to zero explicitly here, as a mirror would.
  */
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
@@ -51,18 +51,21 @@ public class QueryBenchmark {
       byte[] page = InMemory.resource("arxiv/api_query_all-testing_start0_max10.xml");
       server = new MockWebServer();
       server.setServerSocketFactory(new NoDelayServerSockets());
-      server.setDispatcher(new Dispatcher() {
-        @Override
-        public MockResponse dispatch(RecordedRequest request) {
-          requests.incrementAndGet();
-          return new MockResponse.Builder().body(new okio.Buffer().write(page))
-              .addHeader("Content-Type", "application/atom+xml").build();
-        }
-      });
+      server.setDispatcher(
+          new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+              requests.incrementAndGet();
+              return new MockResponse.Builder()
+                  .body(new okio.Buffer().write(page))
+                  .addHeader("Content-Type", "application/atom+xml")
+                  .build();
+            }
+          });
       server.start();
       cached = client(true);
       uncached = client(false);
-      cached.from("arxiv").search("testing").limit(10).list();          // warm
+      cached.from("arxiv").search("testing").limit(10).list(); // warm
     }
 
     private PaperDigest client(boolean cache) {

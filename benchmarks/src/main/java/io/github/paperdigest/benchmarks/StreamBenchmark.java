@@ -20,16 +20,18 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * A 30,000-result arXiv search streamed to the end in a 64 MiB heap: 15 pages of 2,000 generated
- * entries each (about 1 MB of Atom per page), served from memory, read lazily with
- * {@code stream()}, as a user with the default client settings would (the result cache on).
- * Reports the time and the peak heap in use while streaming ({@code peakHeapMiB}, sampled every
- * millisecond: live objects and garbage not yet collected).
+ * entries each (about 1 MB of Atom per page), served from memory, read lazily with {@code
+ * stream()}, as a user with the default client settings would (the result cache on). Reports the
+ * time and the peak heap in use while streaming ({@code peakHeapMiB}, sampled every millisecond:
+ * live objects and garbage not yet collected).
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx64m", "-Xms64m"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx64m", "-Xms64m"})
 public class StreamBenchmark {
 
   /** The client and the page generator. */
@@ -54,22 +56,38 @@ public class StreamBenchmark {
       client.close();
     }
 
-    /** The page of 2,000 entries that {@code start} asks for, generated, 50,000 results announced. */
+    /**
+     * The page of 2,000 entries that {@code start} asks for, generated, 50,000 results announced.
+     */
     static byte[] page(Request request) {
       int start = Integer.parseInt(request.url().queryParameter("start"));
       int max = Integer.parseInt(request.url().queryParameter("max_results"));
-      StringBuilder b = new StringBuilder(max * 560).append("<?xml version='1.0' encoding='UTF-8'?>\n<feed xmlns:")
-          .append("opensearch=\"http://a9.com/-/spec/opensearch/1.1/\" xmlns:arxiv=\"http://arxiv.org/schemas/atom\" ")
-          .append("xmlns=\"http://www.w3.org/2005/Atom\"><opensearch:totalResults>50000</opensearch:totalResults>\n");
+      StringBuilder b =
+          new StringBuilder(max * 560)
+              .append("<?xml version='1.0' encoding='UTF-8'?>\n<feed xmlns:")
+              .append(
+                  "opensearch=\"http://a9.com/-/spec/opensearch/1.1/\" xmlns:arxiv=\"http://arxiv.org/schemas/atom\" ")
+              .append(
+                  "xmlns=\"http://www.w3.org/2005/Atom\"><opensearch:totalResults>50000</opensearch:totalResults>\n");
       for (int i = start; i < start + max; i++) {
         String id = String.format("2501.%05dv1", i);
-        b.append("<entry><id>http://arxiv.org/abs/").append(id).append("</id><title>Generated paper ").append(i)
-            .append(" on streaming</title><updated>2025-01-02T03:04:05Z</updated><summary>An abstract of a few words, ")
-            .append("long enough to be realistic for a benchmark of parsing and streaming many results.</summary>")
-            .append("<published>2025-01-02T03:04:05Z</published><author><name>A. Author</name></author>")
-            .append("<author><name>B. Author</name></author><arxiv:primary_category term=\"cs.CL\"/>")
-            .append("<category term=\"cs.CL\"/><category term=\"cs.LG\"/><link href=\"https://arxiv.org/abs/")
-            .append(id).append("\" rel=\"alternate\"/><link href=\"https://arxiv.org/pdf/").append(id)
+        b.append("<entry><id>http://arxiv.org/abs/")
+            .append(id)
+            .append("</id><title>Generated paper ")
+            .append(i)
+            .append(
+                " on streaming</title><updated>2025-01-02T03:04:05Z</updated><summary>An abstract of a few words, ")
+            .append(
+                "long enough to be realistic for a benchmark of parsing and streaming many results.</summary>")
+            .append(
+                "<published>2025-01-02T03:04:05Z</published><author><name>A. Author</name></author>")
+            .append(
+                "<author><name>B. Author</name></author><arxiv:primary_category term=\"cs.CL\"/>")
+            .append(
+                "<category term=\"cs.CL\"/><category term=\"cs.LG\"/><link href=\"https://arxiv.org/abs/")
+            .append(id)
+            .append("\" rel=\"alternate\"/><link href=\"https://arxiv.org/pdf/")
+            .append(id)
             .append("\" title=\"pdf\"/></entry>\n");
       }
       return b.append("</feed>\n").toString().getBytes(StandardCharsets.UTF_8);
@@ -88,16 +106,18 @@ public class StreamBenchmark {
   public long stream30000(Pages pages, Heap heap) throws InterruptedException {
     Runtime runtime = Runtime.getRuntime();
     long[] peak = {0};
-    Thread sampler = new Thread(() -> {
-      while (!Thread.currentThread().isInterrupted()) {
-        peak[0] = Math.max(peak[0], runtime.totalMemory() - runtime.freeMemory());
-        try {
-          Thread.sleep(1);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    });
+    Thread sampler =
+        new Thread(
+            () -> {
+              while (!Thread.currentThread().isInterrupted()) {
+                peak[0] = Math.max(peak[0], runtime.totalMemory() - runtime.freeMemory());
+                try {
+                  Thread.sleep(1);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            });
     sampler.setDaemon(true);
     sampler.start();
     long n = pages.client.from("arxiv").search("streaming").stream().count();
@@ -105,8 +125,14 @@ public class StreamBenchmark {
     sampler.join();
     heap.peakHeapMiB += peak[0] / (1024 * 1024);
     heap.papers += n;
-    System.out.println("streamed " + n + " papers, peak heap in use " + peak[0] / (1024 * 1024) + " MiB of "
-        + runtime.maxMemory() / (1024 * 1024) + " MiB");
+    System.out.println(
+        "streamed "
+            + n
+            + " papers, peak heap in use "
+            + peak[0] / (1024 * 1024)
+            + " MiB of "
+            + runtime.maxMemory() / (1024 * 1024)
+            + " MiB");
     return n;
   }
 }

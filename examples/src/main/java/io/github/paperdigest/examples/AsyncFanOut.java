@@ -1,7 +1,7 @@
 package io.github.paperdigest.examples;
 
-import io.github.paperdigest.model.Paper;
 import io.github.paperdigest.PaperDigest;
+import io.github.paperdigest.model.Paper;
 import io.github.paperdigest.model.PaperId;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -23,10 +23,12 @@ public final class AsyncFanOut {
   public static void main(String[] args) {
     try (PaperDigest client = Examples.client(args)) {
       CompletableFuture<List<Paper>> hf = client.from("hf-daily").latest().limit(5).listAsync();
-      CompletableFuture<List<Paper>> search = client.from("arxiv").search("testing").limit(10).listAsync();
-      CompletableFuture<List<Paper>> byId = client.from("arxiv").papersAsync(List.of(PaperId.arxiv("1707.08567")));
+      CompletableFuture<List<Paper>> search =
+          client.from("arxiv").search("testing").limit(10).listAsync();
+      CompletableFuture<List<Paper>> byId =
+          client.from("arxiv").papersAsync(List.of(PaperId.arxiv("1707.08567")));
 
-      CompletableFuture.allOf(hf, search, byId).join();                // all three in flight at once
+      CompletableFuture.allOf(hf, search, byId).join(); // all three in flight at once
       System.out.println("Hugging Face, latest:");
       hf.join().forEach(p -> System.out.println("  " + p.id() + "  " + p.title()));
       System.out.println("arXiv, \"testing\":");

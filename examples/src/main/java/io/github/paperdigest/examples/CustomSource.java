@@ -1,9 +1,9 @@
 package io.github.paperdigest.examples;
 
 import com.squareup.moshi.JsonWriter;
+import io.github.paperdigest.PaperDigest;
 import io.github.paperdigest.model.Digest;
 import io.github.paperdigest.model.Paper;
-import io.github.paperdigest.PaperDigest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,10 +12,10 @@ import okio.BufferedSink;
 import okio.Okio;
 
 /**
- * A custom source plugin at work: the {@code jsonl} source of package
- * {@code io.github.paperdigest.examples.jsonl} (a provider, a source and a
- * {@code META-INF/services} entry, nothing else). This program archives a day of Hugging Face
- * papers as JSON Lines, then queries the archive through the plugin like any other source.
+ * A custom source plugin at work: the {@code jsonl} source of package {@code
+ * io.github.paperdigest.examples.jsonl} (a provider, a source and a {@code META-INF/services}
+ * entry, nothing else). This program archives a day of Hugging Face papers as JSON Lines, then
+ * queries the archive through the plugin like any other source.
  *
  * <pre>
  * mvn -q -pl examples -am package exec:java -DskipTests \
@@ -41,11 +41,13 @@ public final class CustomSource {
           sink.writeUtf8("\n");
         }
       }
-      System.out.println("archived " + digest.size() + " papers in " + folder.resolve(day + ".jsonl"));
+      System.out.println(
+          "archived " + digest.size() + " papers in " + folder.resolve(day + ".jsonl"));
     }
 
     // 2. query the archive through the plugin, found by ServiceLoader like hf-daily and arxiv
-    try (PaperDigest archive = PaperDigest.builder().option("jsonl", "dir", folder.toString()).build()) {
+    try (PaperDigest archive =
+        PaperDigest.builder().option("jsonl", "dir", folder.toString()).build()) {
       System.out.println(archive.sources().stream().map(s -> s.id()).toList());
       for (Paper p : archive.from("jsonl").on(day).search("video").limit(5)) {
         System.out.println("  " + p.id() + "  " + p.title());

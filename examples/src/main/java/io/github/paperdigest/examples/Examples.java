@@ -51,7 +51,8 @@ public final class Examples {
   public static Path bundledRecordings() {
     URL url = Examples.class.getResource(RECORDINGS + "/SOURCES.md");
     if (url == null) {
-      throw new IllegalStateException("the recordings are not on the class path (" + RECORDINGS + ")");
+      throw new IllegalStateException(
+          "the recordings are not on the class path (" + RECORDINGS + ")");
     }
     try {
       URI uri = url.toURI();

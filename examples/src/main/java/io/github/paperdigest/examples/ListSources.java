@@ -14,9 +14,14 @@ public final class ListSources {
     try (PaperDigest client = PaperDigest.create()) {
       for (SourceInfo source : client.sources()) {
         System.out.printf("%-10s %s%n", source.id(), source.description());
-        System.out.printf("%-10s native criteria %s, sorts %s, metrics %s, digests %s, lookup %s%n", "",
-            source.capabilities().criteria(), source.capabilities().sorts(), source.capabilities().metrics(),
-            source.capabilities().periods(), source.capabilities().lookup() ? source.capabilities().idNamespaces() : "no");
+        System.out.printf(
+            "%-10s native criteria %s, sorts %s, metrics %s, digests %s, lookup %s%n",
+            "",
+            source.capabilities().criteria(),
+            source.capabilities().sorts(),
+            source.capabilities().metrics(),
+            source.capabilities().periods(),
+            source.capabilities().lookup() ? source.capabilities().idNamespaces() : "no");
       }
     }
   }

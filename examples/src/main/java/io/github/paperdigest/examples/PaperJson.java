@@ -12,19 +12,18 @@ import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON form of a {@link Paper} that the CLI prints ({@code --format json|jsonl}) and the
- * {@code jsonl} example source reads back. Field names are stable: {@code id}, {@code version},
- * {@code title}, {@code abstract}, {@code authors} ({@code name}, {@code affiliations}),
- * {@code published}, {@code updated}, {@code primaryCategory}, {@code categories}, {@code links},
- * {@code source}, then where known {@code upvotes}, {@code comments}, {@code githubStars},
- * {@code comment}, {@code journalRef}, {@code doi}, and {@code attributes}.
+ * The JSON form of a {@link Paper} that the CLI prints ({@code --format json|jsonl}) and the {@code
+ * jsonl} example source reads back. Field names are stable: {@code id}, {@code version}, {@code
+ * title}, {@code abstract}, {@code authors} ({@code name}, {@code affiliations}), {@code
+ * published}, {@code updated}, {@code primaryCategory}, {@code categories}, {@code links}, {@code
+ * source}, then where known {@code upvotes}, {@code comments}, {@code githubStars}, {@code
+ * comment}, {@code journalRef}, {@code doi}, and {@code attributes}.
  */
 public final class PaperJson {
   private PaperJson() {}
@@ -89,7 +88,8 @@ public final class PaperJson {
     out.endObject();
   }
 
-  private static void optional(JsonWriter out, String name, @Nullable Object value) throws IOException {
+  private static void optional(JsonWriter out, String name, @Nullable Object value)
+      throws IOException {
     if (value != null) {
       out.name(name).value(value.toString());
     }
@@ -120,10 +120,8 @@ public final class PaperJson {
         }
       }
       out.endObject();
-    } else if (v instanceof TemporalAccessor || v instanceof Enum<?> || v instanceof CharSequence) {
-      out.value(v.toString());
     } else {
-      out.value(v.toString());
+      out.value(v.toString()); // dates and times, enums, text, and anything else by its text
     }
   }
 
@@ -146,7 +144,9 @@ public final class PaperJson {
     b.abstractText(abstractText == null ? "" : abstractText);
     if (json.get("authors") instanceof List<?> authors) {
       for (Object a : authors) {
-        if (a instanceof Map<?, ?> author && author.get("name") instanceof String name && !name.isBlank()) {
+        if (a instanceof Map<?, ?> author
+            && author.get("name") instanceof String name
+            && !name.isBlank()) {
           List<String> affiliations = new ArrayList<>();
           if (author.get("affiliations") instanceof List<?> list) {
             list.forEach(x -> affiliations.add(String.valueOf(x)));
@@ -161,11 +161,21 @@ public final class PaperJson {
       b.categories(categories.stream().map(String::valueOf).toList());
     }
     if (json.get("links") instanceof Map<?, ?> links) {
-      b.links(new Links(uri(links, "abstract"), uri(links, "pdf"), uri(links, "doi"), uri(links, "code"),
-          uri(links, "project"), uri(links, "discussion")));
+      b.links(
+          new Links(
+              uri(links, "abstract"),
+              uri(links, "pdf"),
+              uri(links, "doi"),
+              uri(links, "code"),
+              uri(links, "project"),
+              uri(links, "discussion")));
     }
-    b.metrics(new Metrics(integer(json, "upvotes"), integer(json, "comments"), integer(json, "githubStars")));
-    b.comment(string(json, "comment")).journalRef(string(json, "journalRef")).doi(string(json, "doi"));
+    b.metrics(
+        new Metrics(
+            integer(json, "upvotes"), integer(json, "comments"), integer(json, "githubStars")));
+    b.comment(string(json, "comment"))
+        .journalRef(string(json, "journalRef"))
+        .doi(string(json, "doi"));
     return b.build();
   }
 
@@ -190,7 +200,8 @@ public final class PaperJson {
     try {
       return v == null ? null : Instant.parse(v);
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("\"" + name + "\" must be an ISO-8601 instant, not " + v, e);
+      throw new IllegalArgumentException(
+          "\"" + name + "\" must be an ISO-8601 instant, not " + v, e);
     }
   }
 

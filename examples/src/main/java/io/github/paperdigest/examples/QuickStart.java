@@ -1,7 +1,7 @@
 package io.github.paperdigest.examples;
 
-import io.github.paperdigest.model.Paper;
 import io.github.paperdigest.PaperDigest;
+import io.github.paperdigest.model.Paper;
 import io.github.paperdigest.model.Sort;
 
 /**
@@ -17,7 +17,7 @@ public final class QuickStart {
   private QuickStart() {}
 
   public static void main(String[] args) {
-    try (PaperDigest client = Examples.client(args)) {                 // one client, shared and closed
+    try (PaperDigest client = Examples.client(args)) { // one client, shared and closed
       for (Paper paper : client.from("hf-daily").latest().sortBy(Sort.MOST_UPVOTED).limit(10)) {
         System.out.printf("%4d  %-16s %s%n", paper.metrics().upvotes(), paper.id(), paper.title());
       }

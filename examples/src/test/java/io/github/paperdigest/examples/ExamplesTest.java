@@ -36,14 +36,16 @@ final class ExamplesTest {
     assertThat(out.lines()).hasSize(10);
     // most upvoted first
     int first = Integer.parseInt(out.lines().findFirst().orElseThrow().strip().split("\\s+")[0]);
-    int last = Integer.parseInt(out.lines().reduce((a, b) -> b).orElseThrow().strip().split("\\s+")[0]);
+    int last =
+        Integer.parseInt(out.lines().reduce((a, b) -> b).orElseThrow().strip().split("\\s+")[0]);
     assertThat(first).isGreaterThanOrEqualTo(last);
   }
 
   @Test
   void arxivSearch() throws Exception {
     String out = output(ArxivSearch::main, "--offline");
-    assertThat(out).startsWith("search_query=all:electron AND all:proton")
+    assertThat(out)
+        .startsWith("search_query=all:electron AND all:proton")
         .contains("arxiv:nucl-ex/0408020v1  Two-photon exchange and elastic scattering");
     assertThat(out.lines()).hasSize(11);
   }
@@ -51,7 +53,8 @@ final class ExamplesTest {
   @Test
   void categoryAnnouncements() throws Exception {
     String out = output(CategoryAnnouncements::main, "cs.CL", "--offline");
-    assertThat(out).startsWith("2 papers announced in cs.CL")
+    assertThat(out)
+        .startsWith("2 papers announced in cs.CL")
         .contains("new    2510.01001     Hand-Written Feed Item One")
         .contains("cross  2510.01002     Hand-Written Feed Item Two");
   }
@@ -59,7 +62,8 @@ final class ExamplesTest {
   @Test
   void asyncFanOut() throws Exception {
     String out = output(AsyncFanOut::main, "--offline");
-    assertThat(out).contains("Hugging Face, latest:", "arXiv, \"testing\":", "arXiv, by id:")
+    assertThat(out)
+        .contains("Hugging Face, latest:", "arXiv, \"testing\":", "arXiv, by id:")
         .contains("  arxiv:2202.12139v1  Testing Deep Learning Models")
         .contains("  arxiv:1707.08567v1  Proceedings of Workshop AEW10");
     assertThat(out.lines()).hasSize(3 + 5 + 10 + 1);
@@ -68,7 +72,8 @@ final class ExamplesTest {
   @Test
   void customSource() throws Exception {
     String out = output(CustomSource::main, tmp.toString(), "--offline");
-    assertThat(out).contains("archived 39 papers in " + tmp.resolve("2025-10-03.jsonl"))
+    assertThat(out)
+        .contains("archived 39 papers in " + tmp.resolve("2025-10-03.jsonl"))
         .contains("[jsonl, hf-daily, arxiv]")
         .contains("arxiv:2510.02283  Self-Forcing++");
     assertThat(Files.readAllLines(tmp.resolve("2025-10-03.jsonl"))).hasSize(39);

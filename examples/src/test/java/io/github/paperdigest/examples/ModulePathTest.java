@@ -26,16 +26,21 @@ final class ModulePathTest {
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
       Path p = Path.of(entry);
       String name = p.getFileName().toString();
-      boolean module = name.endsWith(".jar") && name.matches(
-          "(okhttp|okio|kotlin-stdlib|moshi|jsoup|caffeine|paperdigest-core|paperdigest-source-).*");
+      boolean module =
+          name.endsWith(".jar")
+              && name.matches(
+                  "(okhttp|okio|kotlin-stdlib|moshi|jsoup|caffeine|paperdigest-core|paperdigest-source-).*");
       if (module) {
         path.add(p);
       }
     }
     ModuleFinder finder = ModuleFinder.of(path.toArray(Path[]::new));
-    Configuration config = ModuleLayer.boot().configuration()
-        .resolveAndBind(finder, ModuleFinder.of(), Set.of("io.github.paperdigest"));
-    ModuleLayer layer = ModuleLayer.boot().defineModulesWithOneLoader(config, ClassLoader.getPlatformClassLoader());
+    Configuration config =
+        ModuleLayer.boot()
+            .configuration()
+            .resolveAndBind(finder, ModuleFinder.of(), Set.of("io.github.paperdigest"));
+    ModuleLayer layer =
+        ModuleLayer.boot().defineModulesWithOneLoader(config, ClassLoader.getPlatformClassLoader());
 
     assertThat(layer.findModule("io.github.paperdigest.source.hf")).isPresent();
     assertThat(layer.findModule("io.github.paperdigest.source.arxiv")).isPresent();
@@ -50,7 +55,8 @@ final class ModulePathTest {
     Class<?> client = Class.forName("io.github.paperdigest.PaperDigest", true, loader);
     Object digest = client.getMethod("create").invoke(null);
     Method sources = client.getMethod("sources");
-    assertThat(sources.invoke(digest).toString()).contains("SourceInfo[id=hf-daily", "SourceInfo[id=arxiv");
+    assertThat(sources.invoke(digest).toString())
+        .contains("SourceInfo[id=hf-daily", "SourceInfo[id=arxiv");
     client.getMethod("close").invoke(digest);
   }
 }

@@ -19,10 +19,21 @@ import okio.Buffer;
  * text, element by element.
  */
 final class Mutator {
-  enum Kind { TRUNCATE, DROP, DUPLICATE, CHANGE_TYPE, NULL, HUGE_STRING, ODD_UNICODE, DEEP_NESTING, GARBAGE }
+  enum Kind {
+    TRUNCATE,
+    DROP,
+    DUPLICATE,
+    CHANGE_TYPE,
+    NULL,
+    HUGE_STRING,
+    ODD_UNICODE,
+    DEEP_NESTING,
+    GARBAGE
+  }
 
   private static final String[] ODD = {
-    "\u0000", "\uD800", "\uDFFF", "\u202E", "\uFEFF", "\u0301\u0301\u0301", "\uD83D\uDE00", "\u00A0", "\r\n\t",
+    "\u0000", "\uD800", "\uDFFF", "\u202E", "\uFEFF", "\u0301\u0301\u0301", "\uD83D\uDE00",
+        "\u00A0", "\r\n\t",
     "\u2028", "\uFFFF", "&amp;", "&#0;", "&bogus;", "]]>", "<", "\"", "\\"
   };
 
@@ -50,17 +61,19 @@ final class Mutator {
   /** The mutated text for {@code random}'s next case, and what was done. */
   Mutation mutate(SplittableRandom random) {
     Kind kind = Kind.values()[random.nextInt(Kind.values().length)];
-    String mutated = switch (kind) {
-      case TRUNCATE -> text.substring(0, random.nextInt(text.length()));
-      case GARBAGE -> garbage(random);
-      default -> json ? jsonMutation(kind, random) : textMutation(kind, random);
-    };
+    String mutated =
+        switch (kind) {
+          case TRUNCATE -> text.substring(0, random.nextInt(text.length()));
+          case GARBAGE -> garbage(random);
+          default -> json ? jsonMutation(kind, random) : textMutation(kind, random);
+        };
     return new Mutation(kind, mutated);
   }
 
   record Mutation(Kind kind, String text) {}
 
-  // ---- JSON, as a tree ---------------------------------------------------------------------------
+  // ---- JSON, as a tree
+  // ---------------------------------------------------------------------------
 
   private String jsonMutation(Kind kind, SplittableRandom random) {
     if (kind == Kind.DUPLICATE) {
@@ -74,7 +87,13 @@ final class Mutator {
         int at = starts.get(random.nextInt(starts.size()));
         Matcher key = Pattern.compile("\"([A-Za-z_]+)\"").matcher(text);
         key.find(at);
-        return text.substring(0, at) + "\"" + key.group(1) + "\": " + randomValue(random) + ", " + text.substring(at);
+        return text.substring(0, at)
+            + "\""
+            + key.group(1)
+            + "\": "
+            + randomValue(random)
+            + ", "
+            + text.substring(at);
       }
     }
     int target = random.nextInt(Math.max(1, nodes));
@@ -141,7 +160,10 @@ final class Mutator {
         Object nested = node;
         int depth = 1 + random.nextInt(3000);
         for (int i = 0; i < depth; i++) {
-          nested = random.nextBoolean() ? List.of(nested == null ? List.of() : nested) : Map.of("a", nested == null ? "" : nested);
+          nested =
+              random.nextBoolean()
+                  ? List.of(nested == null ? List.of() : nested)
+                  : Map.of("a", nested == null ? "" : nested);
         }
         yield nested;
       }
@@ -175,7 +197,9 @@ final class Mutator {
     return n;
   }
 
-  /** JSON text of {@code value}, written by hand: Moshi's writer refuses the deep nesting we want. */
+  /**
+   * JSON text of {@code value}, written by hand: Moshi's writer refuses the deep nesting we want.
+   */
   private static String write(Object value) {
     StringBuilder out = new StringBuilder();
     writeValue(out, value);
@@ -205,7 +229,10 @@ final class Mutator {
         writeValue(out, list.get(i));
       }
       out.append(']');
-    } else if (value instanceof Double d && d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15) {
+    } else if (value instanceof Double d
+        && d == Math.rint(d)
+        && !Double.isInfinite(d)
+        && Math.abs(d) < 1e15) {
       out.append(d.longValue());
     } else if (value instanceof Number || value instanceof Boolean) {
       out.append(value);
@@ -238,7 +265,8 @@ final class Mutator {
     out.append('"');
   }
 
-  // ---- XML and HTML, as text ---------------------------------------------------------------------
+  // ---- XML and HTML, as text
+  // ---------------------------------------------------------------------
 
   private static final Pattern START_TAG = Pattern.compile("<([A-Za-z][\\w:.-]*)(\\s[^<>]*)?>");
 
@@ -254,7 +282,8 @@ final class Mutator {
     int[] tag = elements.get(random.nextInt(elements.size()));
     String name = text.substring(tag[0] + 1, tag[1]).split("[\\s>/]")[0];
     int close = text.indexOf("</" + name + ">", tag[1]);
-    int end = text.charAt(tag[1] - 2) == '/' ? tag[1] : close < 0 ? tag[1] : close + name.length() + 3;
+    int end =
+        text.charAt(tag[1] - 2) == '/' ? tag[1] : close < 0 ? tag[1] : close + name.length() + 3;
     int textEnd = text.indexOf('<', tag[1]);
     textEnd = textEnd < 0 ? text.length() : textEnd;
     return switch (kind) {
@@ -262,11 +291,17 @@ final class Mutator {
       case DUPLICATE -> text.substring(0, end) + text.substring(tag[0], end) + text.substring(end);
       case CHANGE_TYPE -> text.substring(0, tag[1]) + randomValue(random) + text.substring(textEnd);
       case NULL -> text.substring(0, tag[1]) + text.substring(textEnd);
-      case HUGE_STRING -> text.substring(0, tag[1]) + "x".repeat(50_000 + random.nextInt(200_000)) + text.substring(tag[1]);
+      case HUGE_STRING ->
+          text.substring(0, tag[1])
+              + "x".repeat(50_000 + random.nextInt(200_000))
+              + text.substring(tag[1]);
       case ODD_UNICODE -> text.substring(0, tag[1]) + odd(random) + text.substring(tag[1]);
       case DEEP_NESTING -> {
         int depth = 1 + random.nextInt(5000);
-        yield text.substring(0, tag[1]) + "<n>".repeat(depth) + "</n>".repeat(depth) + text.substring(tag[1]);
+        yield text.substring(0, tag[1])
+            + "<n>".repeat(depth)
+            + "</n>".repeat(depth)
+            + text.substring(tag[1]);
       }
       default -> text;
     };

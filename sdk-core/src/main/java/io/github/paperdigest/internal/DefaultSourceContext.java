@@ -16,9 +16,9 @@ import okhttp3.Request;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The context of one source: a client derived from the shared one (same pools and dispatcher)
- * with the User-Agent, the source's {@link Gate} and deadline, and the fetch factory. Every fetch
- * runs as an {@link Exchange}.
+ * The context of one source: a client derived from the shared one (same pools and dispatcher) with
+ * the User-Agent, the source's {@link Gate} and deadline, and the fetch factory. Every fetch runs
+ * as an {@link Exchange}.
  */
 final class DefaultSourceContext implements SourceContext {
   private final String sourceId;
@@ -31,9 +31,19 @@ final class DefaultSourceContext implements SourceContext {
   private final Exchange.Settings http;
   private final OkHttpClient politeClient;
 
-  DefaultSourceContext(String sourceId, OkHttpClient shared, String userAgent, Moshi moshi, Gates gates,
-      SourceConfig config, PolitenessPolicy politeness, Duration callTimeout, long maxResponseSize,
-      @Nullable Interceptor exchanges, boolean replaying, ErrorDecoder errorDecoder) {
+  DefaultSourceContext(
+      String sourceId,
+      OkHttpClient shared,
+      String userAgent,
+      Moshi moshi,
+      Gates gates,
+      SourceConfig config,
+      PolitenessPolicy politeness,
+      Duration callTimeout,
+      long maxResponseSize,
+      @Nullable Interceptor exchanges,
+      boolean replaying,
+      ErrorDecoder errorDecoder) {
     this.sourceId = sourceId;
     this.moshi = moshi;
     this.clock = gates.clock();
@@ -49,14 +59,23 @@ final class DefaultSourceContext implements SourceContext {
     }
     OkHttpClient client = b.addInterceptor(new UserAgentInterceptor(userAgent)).build();
     // a replay answers at once: no intervals, no retries, and no state shared with live clients
-    Gate gate = replaying
-        ? gates.unshared(new PolitenessPolicy(Duration.ZERO, Integer.MAX_VALUE, 0, Duration.ZERO, Duration.ZERO,
-            Duration.ZERO))
-        : gates.gate(sourceId, politeness);
+    Gate gate =
+        replaying
+            ? gates.unshared(
+                new PolitenessPolicy(
+                    Duration.ZERO,
+                    Integer.MAX_VALUE,
+                    0,
+                    Duration.ZERO,
+                    Duration.ZERO,
+                    Duration.ZERO))
+            : gates.gate(sourceId, politeness);
     this.http = new Exchange.Settings(sourceId, client, gate, gates.waits(), clock, callTimeout);
-    this.politeClient = client.newBuilder()
-        .addInterceptor(chain -> new Exchange(http, chain.request()).execute(chain::proceed))
-        .build();
+    this.politeClient =
+        client
+            .newBuilder()
+            .addInterceptor(chain -> new Exchange(http, chain.request()).execute(chain::proceed))
+            .build();
   }
 
   @Override

@@ -2,13 +2,13 @@ package io.github.paperdigest.internal;
 
 import com.squareup.moshi.Moshi;
 import io.github.paperdigest.CacheStats;
+import io.github.paperdigest.SourceInfo;
 import io.github.paperdigest.model.Digest;
 import io.github.paperdigest.model.DigestPeriod;
 import io.github.paperdigest.model.Paper;
 import io.github.paperdigest.model.PaperDigestException;
 import io.github.paperdigest.model.PaperId;
 import io.github.paperdigest.model.SourceConfigurationException;
-import io.github.paperdigest.SourceInfo;
 import io.github.paperdigest.model.SourceParseException;
 import io.github.paperdigest.model.SourceUnavailableException;
 import io.github.paperdigest.model.UnsupportedQueryException;
@@ -18,7 +18,6 @@ import io.github.paperdigest.spi.PageRequest;
 import io.github.paperdigest.spi.PaperSource;
 import io.github.paperdigest.spi.PaperSourceProvider;
 import io.github.paperdigest.spi.PolitenessPolicy;
-
 import io.github.paperdigest.spi.SourceCapabilities;
 import io.github.paperdigest.spi.SourceConfig;
 import java.lang.System.Logger.Level;
@@ -46,9 +45,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The machinery behind one {@code PaperDigest} client: sources created on first use, query
- * planning, the page-by-page iteration through the cache, local filtering, sorting and limits.
- * This is where the data flow of a query is visible:
- * plan → cache lookup → source page request → HTTP layer → parse → filter, sort, limit.
+ * planning, the page-by-page iteration through the cache, local filtering, sorting and limits. This
+ * is where the data flow of a query is visible: plan → cache lookup → source page request → HTTP
+ * layer → parse → filter, sort, limit.
  */
 public final class Engine implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger("io.github.paperdigest");
@@ -74,11 +73,17 @@ public final class Engine implements AutoCloseable {
       Gates gates,
       boolean ownsGates) {}
 
-  /** How many pages one query reads at most, unless the source's {@code max-pages} says otherwise. */
+  /**
+   * How many pages one query reads at most, unless the source's {@code max-pages} says otherwise.
+   */
   static final int DEFAULT_MAX_PAGES = 1_000;
 
   /** A source in use. */
-  private record Handle(String id, PaperSourceProvider provider, PaperSource source, SourceCapabilities caps,
+  private record Handle(
+      String id,
+      PaperSourceProvider provider,
+      PaperSource source,
+      SourceCapabilities caps,
       int maxPages) {}
 
   private final Settings settings;
@@ -94,8 +99,13 @@ public final class Engine implements AutoCloseable {
    */
   public Engine(Settings settings) {
     this.settings = settings;
-    this.cache = new ResultCache(settings.cacheEnabled(), settings.cacheMaximumSize(), settings.clock(),
-        settings.systemClock(), settings.staleIfError());
+    this.cache =
+        new ResultCache(
+            settings.cacheEnabled(),
+            settings.cacheMaximumSize(),
+            settings.clock(),
+            settings.systemClock(),
+            settings.staleIfError());
     try {
       for (String id : settings.registry().ids()) {
         handle(id);
@@ -158,18 +168,32 @@ public final class Engine implements AutoCloseable {
       }
       Duration callTimeout = config.duration("call-timeout", settings.callTimeout());
       int maxPages = config.integer("max-pages", DEFAULT_MAX_PAGES, 1, Integer.MAX_VALUE);
-      DefaultSourceContext context = new DefaultSourceContext(id, settings.httpClient(), settings.userAgent(),
-          settings.moshi(), settings.gates(), config, policy, callTimeout, settings.maxResponseSize(),
-          settings.exchanges(), settings.replaying(), provider.errorDecoder());
+      DefaultSourceContext context =
+          new DefaultSourceContext(
+              id,
+              settings.httpClient(),
+              settings.userAgent(),
+              settings.moshi(),
+              settings.gates(),
+              config,
+              policy,
+              callTimeout,
+              settings.maxResponseSize(),
+              settings.exchanges(),
+              settings.replaying(),
+              provider.errorDecoder());
       PaperSource source = Objects.requireNonNull(provider.create(context), "create returned null");
-      SourceCapabilities caps = Objects.requireNonNull(source.capabilities(), "capabilities() returned null");
+      SourceCapabilities caps =
+          Objects.requireNonNull(source.capabilities(), "capabilities() returned null");
       LOG.log(Level.DEBUG, () -> "created source " + id + " from " + provider.getClass().getName());
       return new Handle(id, provider, source, caps, maxPages);
     } catch (PaperDigestException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw new SourceConfigurationException(id, "provider " + provider.getClass().getName()
-          + " failed to create its source: " + e, e);
+      throw new SourceConfigurationException(
+          id,
+          "provider " + provider.getClass().getName() + " failed to create its source: " + e,
+          e);
     }
   }
 
@@ -178,7 +202,9 @@ public final class Engine implements AutoCloseable {
     List<SourceInfo> infos = new ArrayList<>();
     for (String id : settings.registry().ids()) {
       Handle h = handle(id);
-      infos.add(new SourceInfo(id, h.provider().description(), h.provider().getClass().getName(), h.caps()));
+      infos.add(
+          new SourceInfo(
+              id, h.provider().description(), h.provider().getClass().getName(), h.caps()));
     }
     return infos;
   }
@@ -243,7 +269,8 @@ public final class Engine implements AutoCloseable {
 
     private Digest toDigest(Accumulator acc) {
       List<Paper> papers = finish(acc.papers);
-      boolean complete = acc.reachedEnd && !acc.cut && !acc.truncated && papers.size() == acc.papers.size();
+      boolean complete =
+          acc.reachedEnd && !acc.cut && !acc.truncated && papers.size() == acc.papers.size();
       DigestPeriod period = Objects.requireNonNull(plan.pushed().period(), "period");
       Instant fetchedAt = acc.fetchedAt == null ? settings.clock().instant() : acc.fetchedAt;
       return new Digest(handle.id(), period, papers, fetchedAt, complete, acc.stale);
@@ -262,7 +289,8 @@ public final class Engine implements AutoCloseable {
       LocalDate today = LocalDate.ofInstant(settings.clock().instant(), ZoneOffset.UTC);
       // A day of grace: "today" east of UTC is still yesterday for the publishers.
       if (period.start().isAfter(today.plusDays(1))) {
-        throw new IllegalArgumentException("The period " + period + " is in the future (today is " + today + " UTC)");
+        throw new IllegalArgumentException(
+            "The period " + period + " is in the future (today is " + today + " UTC)");
       }
     }
     Handle h = handle(id);
@@ -276,12 +304,16 @@ public final class Engine implements AutoCloseable {
     final int limit;
     final List<Paper> papers = new ArrayList<>();
     boolean reachedEnd;
+
     /** Whether the limit left papers of the last page unread. */
     boolean cut;
+
     /** Whether the publisher cut its answer short, or paging stopped on a page with nothing new. */
     boolean truncated;
+
     /** Whether a page was served stale. */
     boolean stale;
+
     @Nullable Instant fetchedAt;
 
     Accumulator(int limit) {
@@ -291,11 +323,11 @@ public final class Engine implements AutoCloseable {
 
   /**
    * One walk through a query's pages, shared by the lazy iterator and the async collector: it
-   * builds each page request (through the cache), and records what each page says. Every walk
-   * ends: a paper already seen in this query is passed on only once, a page that brings no new
-   * paper ends the paging, and more than the source's {@code max-pages} fails.
+   * builds each page request (through the cache), and records what each page says. Every walk ends:
+   * a paper already seen in this query is passed on only once, a page that brings no new paper ends
+   * the paging, and more than the source's {@code max-pages} fails.
    */
-  private final class Walk {
+  private static final class Walk {
     final Handle handle;
     final QueryPlan plan;
     final Accumulator acc;
@@ -313,9 +345,17 @@ public final class Engine implements AutoCloseable {
     /** The next page request, when {@code produced} papers have been passed on so far. */
     PageRequest nextRequest(int produced) {
       if (pages >= handle.maxPages()) {
-        throw new SourceUnavailableException(handle.id(), null, "stopped after " + pages + " pages, the most one query"
-            + " reads (setting max-pages, system property paperdigest." + handle.id() + ".max-pages): the publisher"
-            + " kept announcing more", null);
+        throw new SourceUnavailableException(
+            handle.id(),
+            null,
+            "stopped after "
+                + pages
+                + " pages, the most one query"
+                + " reads (setting max-pages, system property paperdigest."
+                + handle.id()
+                + ".max-pages): the publisher"
+                + " kept announcing more",
+            null);
       }
       int wanted = acc.limit - produced;
       int hint = plan.filtersOrSorts() || acc.limit == Integer.MAX_VALUE ? 0 : wanted;
@@ -341,8 +381,12 @@ public final class Engine implements AutoCloseable {
       pages++;
       String next = page.nextPageToken();
       if (next != null && !seenTokens.add(next)) {
-        throw new SourceParseException(handle.id(), null, "page " + token,
-            "the source named page '" + next + "' again, which would loop forever", null);
+        throw new SourceParseException(
+            handle.id(),
+            null,
+            "page " + token,
+            "the source named page '" + next + "' again, which would loop forever",
+            null);
       }
       List<Paper> unseen = new ArrayList<>(page.papers().size());
       for (Paper p : page.papers()) {
@@ -352,7 +396,9 @@ public final class Engine implements AutoCloseable {
       }
       if (next != null && unseen.isEmpty() && !page.papers().isEmpty()) {
         int n = pages;
-        LOG.log(Level.WARNING, () -> handle.id() + ": page " + n + " brought no paper not seen before; stopping here");
+        LOG.log(
+            Level.WARNING,
+            () -> handle.id() + ": page " + n + " brought no paper not seen before; stopping here");
         next = null;
         acc.truncated = true;
       }
@@ -383,7 +429,9 @@ public final class Engine implements AutoCloseable {
           return false;
         }
         PageRequest request = walk.nextRequest(emitted);
-        current = walk.accept(cache.get(walk.key(request), walk.fetch(request), Page::freshness)).iterator();
+        current =
+            walk.accept(cache.get(walk.key(request), walk.fetch(request), Page::freshness))
+                .iterator();
       }
       return true;
     }
@@ -401,17 +449,21 @@ public final class Engine implements AutoCloseable {
   private CompletableFuture<Accumulator> collectAsync(Walk walk) {
     AtomicReference<CompletableFuture<?>> current = new AtomicReference<>();
     CompletableFuture<Accumulator> result = new CompletableFuture<>();
-    result.whenComplete((v, e) -> {
-      CompletableFuture<?> c = current.get();
-      if (result.isCancelled() && c != null) {
-        c.cancel(true);
-      }
-    });
+    result.whenComplete(
+        (v, e) -> {
+          CompletableFuture<?> c = current.get();
+          if (result.isCancelled() && c != null) {
+            c.cancel(true);
+          }
+        });
     step(walk, current, result);
     return result;
   }
 
-  private void step(Walk walk, AtomicReference<CompletableFuture<?>> current, CompletableFuture<Accumulator> result) {
+  private void step(
+      Walk walk,
+      AtomicReference<CompletableFuture<?>> current,
+      CompletableFuture<Accumulator> result) {
     if (result.isDone()) {
       return;
     }
@@ -425,28 +477,29 @@ public final class Engine implements AutoCloseable {
       return;
     }
     current.set(call);
-    call.whenComplete((fresh, error) -> {
-      if (error != null) {
-        result.completeExceptionally(Futures.unwrap(error));
-        return;
-      }
-      try {
-        for (Paper p : walk.accept(fresh)) {
-          if (acc.papers.size() >= acc.limit) {
-            acc.cut = true;
-            break;
+    call.whenComplete(
+        (fresh, error) -> {
+          if (error != null) {
+            result.completeExceptionally(Futures.unwrap(error));
+            return;
           }
-          acc.papers.add(p);
-        }
-        if (acc.reachedEnd || acc.papers.size() >= acc.limit) {
-          result.complete(acc);
-        } else {
-          step(walk, current, result);
-        }
-      } catch (RuntimeException e) {
-        result.completeExceptionally(e);
-      }
-    });
+          try {
+            for (Paper p : walk.accept(fresh)) {
+              if (acc.papers.size() >= acc.limit) {
+                acc.cut = true;
+                break;
+              }
+              acc.papers.add(p);
+            }
+            if (acc.reachedEnd || acc.papers.size() >= acc.limit) {
+              result.complete(acc);
+            } else {
+              step(walk, current, result);
+            }
+          } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+          }
+        });
   }
 
   // ---- lookup ---------------------------------------------------------------------------------
@@ -461,8 +514,11 @@ public final class Engine implements AutoCloseable {
     List<List<PaperId>> batches = batches(h, ids);
     List<Paper> found = new ArrayList<>();
     for (List<PaperId> batch : batches) {
-      found.addAll(cache.get(lookupKey(h, batch), h.source().lookup(batch), p -> h.caps().lookupFreshness())
-          .value().papers());
+      found.addAll(
+          cache
+              .get(lookupKey(h, batch), h.source().lookup(batch), p -> h.caps().lookupFreshness())
+              .value()
+              .papers());
     }
     return ordered(ids, found);
   }
@@ -473,14 +529,18 @@ public final class Engine implements AutoCloseable {
     List<List<PaperId>> batches = batches(h, ids);
     List<CompletableFuture<ResultCache.Fresh<Page>>> calls = new ArrayList<>();
     for (List<PaperId> batch : batches) {
-      calls.add(cache.getAsync(lookupKey(h, batch), h.source().lookup(batch), p -> h.caps().lookupFreshness()));
+      calls.add(
+          cache.getAsync(
+              lookupKey(h, batch), h.source().lookup(batch), p -> h.caps().lookupFreshness()));
     }
-    CompletableFuture<List<Paper>> all = CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))
-        .thenApply(v -> {
-          List<Paper> found = new ArrayList<>();
-          calls.forEach(c -> found.addAll(c.join().value().papers()));
-          return ordered(ids, found);
-        });
+    CompletableFuture<List<Paper>> all =
+        CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))
+            .thenApply(
+                v -> {
+                  List<Paper> found = new ArrayList<>();
+                  calls.forEach(c -> found.addAll(c.join().value().papers()));
+                  return ordered(ids, found);
+                });
     return all.handle(Futures::unwrapping);
   }
 
@@ -491,18 +551,29 @@ public final class Engine implements AutoCloseable {
   private List<List<PaperId>> batches(Handle h, List<PaperId> ids) {
     SourceCapabilities caps = h.caps();
     if (!caps.lookup()) {
-      throw new UnsupportedQueryException(h.id(), "IDS", "the source does not look papers up by id");
+      throw new UnsupportedQueryException(
+          h.id(), "IDS", "the source does not look papers up by id");
     }
-    List<PaperId> distinct = ids.stream().map(i -> Objects.requireNonNull(i, "id == null")).distinct().toList();
+    List<PaperId> distinct =
+        ids.stream().map(i -> Objects.requireNonNull(i, "id == null")).distinct().toList();
     for (PaperId pid : distinct) {
       if (!caps.idNamespaces().contains(pid.namespace())) {
-        throw new UnsupportedQueryException(h.id(), "IDS", "the source looks up " + caps.idNamespaces()
-            + " ids, not '" + pid.namespace() + "' (" + pid + ")");
+        throw new UnsupportedQueryException(
+            h.id(),
+            "IDS",
+            "the source looks up "
+                + caps.idNamespaces()
+                + " ids, not '"
+                + pid.namespace()
+                + "' ("
+                + pid
+                + ")");
       }
     }
     List<List<PaperId>> batches = new ArrayList<>();
     for (int i = 0; i < distinct.size(); i += caps.maxLookupBatch()) {
-      batches.add(List.copyOf(distinct.subList(i, Math.min(distinct.size(), i + caps.maxLookupBatch()))));
+      batches.add(
+          List.copyOf(distinct.subList(i, Math.min(distinct.size(), i + caps.maxLookupBatch()))));
     }
     return batches;
   }
@@ -525,8 +596,8 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * The paper with {@code id} from the first source (in registry order) that looks up its
-   * namespace and knows it.
+   * The paper with {@code id} from the first source (in registry order) that looks up its namespace
+   * and knows it.
    *
    * @throws PaperDigestException if no source looks up ids of that namespace
    */
@@ -543,8 +614,15 @@ public final class Engine implements AutoCloseable {
       }
     }
     if (!anyCanLookUp) {
-      throw new PaperDigestException(null, "no source looks up '" + id.namespace() + "' ids like " + id
-          + "; sources: " + settings.registry().ids(), null);
+      throw new PaperDigestException(
+          null,
+          "no source looks up '"
+              + id.namespace()
+              + "' ids like "
+              + id
+              + "; sources: "
+              + settings.registry().ids(),
+          null);
     }
     return Optional.empty();
   }

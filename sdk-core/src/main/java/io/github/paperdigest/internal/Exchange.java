@@ -31,12 +31,12 @@ import org.jspecify.annotations.Nullable;
  * politeness, retries, redirects, credentials and the deadline are decided. Each attempt waits for
  * a connection slot and a start slot of the source's {@link Gate}, then goes out as its own OkHttp
  * call; 429, 502, 503, 504 and I/O errors are retried with jittered exponential backoff, never
- * sooner than the publisher's {@code Retry-After}; redirects are followed here, hop by hop, so
- * that every hop is throttled.
+ * sooner than the publisher's {@code Retry-After}; redirects are followed here, hop by hop, so that
+ * every hop is throttled.
  *
- * <p>Every wait ends: the whole request, its waits and its body included, has a deadline (the
- * call timeout); the waits for retries add up to at most the policy's {@code maxRetryWait}; a wait
- * that would outlast either fails now, with a typed error, instead of sleeping. A pause an earlier
+ * <p>Every wait ends: the whole request, its waits and its body included, has a deadline (the call
+ * timeout); the waits for retries add up to at most the policy's {@code maxRetryWait}; a wait that
+ * would outlast either fails now, with a typed error, instead of sleeping. A pause an earlier
  * answer asked for, longer than that patience, fails the request before it is sent.
  *
  * <p>Credentials ({@code Authorization}, {@code Cookie}) go only to the origin (scheme, host, port)
@@ -50,12 +50,18 @@ final class Exchange {
   private static final System.Logger LOG = System.getLogger("io.github.paperdigest.http");
   static final int MAX_REDIRECTS = 5;
   private static final long NO_DEADLINE = Long.MAX_VALUE;
+
   /** What {@link #remaining()} says when there is no deadline. */
   private static final Duration FOREVER = Duration.ofDays(365_000);
 
   /** What the requests of one source share. */
-  record Settings(String sourceId, okhttp3.OkHttpClient client, Gate gate, Waits waits,
-      java.time.Clock clock, Duration callTimeout) {}
+  record Settings(
+      String sourceId,
+      okhttp3.OkHttpClient client,
+      Gate gate,
+      Waits waits,
+      java.time.Clock clock,
+      Duration callTimeout) {}
 
   /** Sends one attempt: a new call on the client, or the rest of an interceptor chain. */
   @FunctionalInterface
@@ -129,9 +135,10 @@ final class Exchange {
     } catch (InterruptedException e) {
       future.cancel(false);
       Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while waiting to send " + HttpFetch.redact(request.url()));
+      throw new InterruptedIOException(
+          "interrupted while waiting to send " + HttpFetch.redact(request.url()));
     } catch (ExecutionException e) {
-      throw rethrow(e.getCause());
+      throw rethrow(e.getCause() != null ? e.getCause() : e);
     } catch (CancellationException e) {
       throw new InterruptedIOException("Canceled");
     }
@@ -158,22 +165,23 @@ final class Exchange {
    * dispatcher. Cancelling the future cancels the wait or the call under way.
    */
   CompletableFuture<Response> executeAsync() {
-    CompletableFuture<Response> result = new CompletableFuture<>() {
-      @Override
-      public boolean cancel(boolean mayInterruptIfRunning) {
-        boolean done = super.cancel(mayInterruptIfRunning);
-        cancelled = true;
-        Future<?> w = currentWait;
-        if (w != null) {
-          w.cancel(false);
-        }
-        Call c = currentCall;
-        if (c != null) {
-          c.cancel();
-        }
-        return done;
-      }
-    };
+    CompletableFuture<Response> result =
+        new CompletableFuture<>() {
+          @Override
+          public boolean cancel(boolean mayInterruptIfRunning) {
+            boolean done = super.cancel(mayInterruptIfRunning);
+            cancelled = true;
+            Future<?> w = currentWait;
+            if (w != null) {
+              w.cancel(false);
+            }
+            Call c = currentCall;
+            if (c != null) {
+              c.cancel();
+            }
+            return done;
+          }
+        };
     attemptAsync(result);
     return result;
   }
@@ -181,66 +189,69 @@ final class Exchange {
   private void attemptAsync(CompletableFuture<Response> result) {
     CompletableFuture<Gate.Permit> permitted = acquire();
     watch(permitted);
-    permitted.whenComplete((permit, error) -> {
-      if (error != null) {
-        result.completeExceptionally(Futures.unwrap(error));
-        return;
-      }
-      if (cancelled) {
-        permit.release();
-        return;
-      }
-      Call call = newCall(request);
-      currentCall = call;
-      if (cancelled) {
-        call.cancel();
-      }
-      call.enqueue(new Callback() {
-        @Override
-        public void onFailure(Call c, IOException e) {
-          permit.release();
-          try {
-            retryAsync(Exchange.this.onFailure(e), result);
-          } catch (IOException | RuntimeException x) {
-            result.completeExceptionally(x);
+    permitted.whenComplete(
+        (permit, error) -> {
+          if (error != null) {
+            result.completeExceptionally(Futures.unwrap(error));
+            return;
           }
-        }
-
-        @Override
-        public void onResponse(Call c, Response response) {
-          Duration again;
-          try {
-            again = Exchange.this.onResponse(response);
-          } catch (IOException | RuntimeException x) {
+          if (cancelled) {
             permit.release();
-            result.completeExceptionally(x);
             return;
           }
-          if (again == null) {
-            Response released = releasingOnClose(response, permit);
-            if (!result.complete(released)) {
-              released.close();
-            }
-            return;
+          Call call = newCall(request);
+          currentCall = call;
+          if (cancelled) {
+            call.cancel();
           }
-          response.close();
-          permit.release();
-          retryAsync(again, result);
-        }
-      });
-    });
+          call.enqueue(
+              new Callback() {
+                @Override
+                public void onFailure(Call c, IOException e) {
+                  permit.release();
+                  try {
+                    retryAsync(Exchange.this.onFailure(e), result);
+                  } catch (IOException | RuntimeException x) {
+                    result.completeExceptionally(x);
+                  }
+                }
+
+                @Override
+                public void onResponse(Call c, Response response) {
+                  Duration again;
+                  try {
+                    again = Exchange.this.onResponse(response);
+                  } catch (IOException | RuntimeException x) {
+                    permit.release();
+                    result.completeExceptionally(x);
+                    return;
+                  }
+                  if (again == null) {
+                    Response released = releasingOnClose(response, permit);
+                    if (!result.complete(released)) {
+                      released.close();
+                    }
+                    return;
+                  }
+                  response.close();
+                  permit.release();
+                  retryAsync(again, result);
+                }
+              });
+        });
   }
 
   private void retryAsync(Duration delay, CompletableFuture<Response> result) {
     CompletableFuture<Void> wait = s.waits().after(delay);
     watch(wait);
-    wait.whenComplete((v, e) -> {
-      if (e != null) {
-        result.completeExceptionally(Futures.unwrap(e));
-      } else if (!cancelled) {
-        attemptAsync(result);
-      }
-    });
+    wait.whenComplete(
+        (v, e) -> {
+          if (e != null) {
+            result.completeExceptionally(Futures.unwrap(e));
+          } else if (!cancelled) {
+            attemptAsync(result);
+          }
+        });
   }
 
   private void watch(Future<?> wait) {
@@ -267,9 +278,15 @@ final class Exchange {
       notBefore = checkPause();
       Duration earliest = gate.earliestWait(notBefore);
       if (earliest.compareTo(remaining()) > 0) {
-        throw new DeadlineException(gate.waiting() + " earlier requests are waiting, " + policy.minInterval().toMillis()
-            + " ms apart: this one could start in " + seconds(earliest) + " at the earliest, after its deadline ("
-            + seconds(s.callTimeout()) + ")");
+        throw new DeadlineException(
+            gate.waiting()
+                + " earlier requests are waiting, "
+                + policy.minInterval().toMillis()
+                + " ms apart: this one could start in "
+                + seconds(earliest)
+                + " at the earliest, after its deadline ("
+                + seconds(s.callTimeout())
+                + ")");
       }
     } catch (IOException e) {
       return CompletableFuture.failedFuture(e);
@@ -277,49 +294,60 @@ final class Exchange {
     CompletableFuture<Gate.Permit> queued = gate.permit();
     CompletableFuture<Gate.Permit> out = new CompletableFuture<>();
     AtomicReference<Future<?>> inner = new AtomicReference<>(queued);
-    out.whenComplete((p, e) -> {
-      if (e != null) {
-        inner.get().cancel(false);
-      }
-    });
+    out.whenComplete(
+        (p, e) -> {
+          Future<?> current = inner.get();
+          if (e != null && current != null) {
+            current.cancel(false);
+          }
+        });
     if (!queued.isDone() && deadlineNanos != NO_DEADLINE) {
       // waiting for a connection slot: bounded by the deadline (a start slot is bounded by reserve)
       CompletableFuture<Void> timeout = s.waits().timer(remaining());
-      timeout.whenComplete((v, e) -> out.completeExceptionally(e != null ? Futures.unwrap(e)
-          : new DeadlineException("no connection slot became free before the deadline ("
-              + seconds(s.callTimeout()) + ")")));
+      timeout.whenComplete(
+          (v, e) ->
+              out.completeExceptionally(
+                  e != null
+                      ? Futures.unwrap(e)
+                      : new DeadlineException(
+                          "no connection slot became free before the deadline ("
+                              + seconds(s.callTimeout())
+                              + ")")));
       out.whenComplete((p, e) -> timeout.cancel(false));
     }
-    queued.whenComplete((permit, e) -> {
-      if (e != null) {
-        out.completeExceptionally(e);
-        return;
-      }
-      if (out.isDone()) {
-        permit.release();
-        return;
-      }
-      Duration wait = gate.reserve(notBefore, remaining());
-      if (wait == null) {
-        permit.release();
-        out.completeExceptionally(new DeadlineException("its turn would come after its deadline ("
-            + seconds(s.callTimeout()) + ")"));
-        return;
-      }
-      CompletableFuture<Void> slot = s.waits().after(wait);
-      inner.set(slot);
-      slot.whenComplete((v, e2) -> {
-        if (e2 != null) {
-          permit.release();
-          out.completeExceptionally(Futures.unwrap(e2));
-        } else if (!out.complete(permit)) {
-          permit.release();
-        }
-      });
-      if (out.isDone()) {
-        slot.cancel(false);
-      }
-    });
+    queued.whenComplete(
+        (permit, e) -> {
+          if (e != null) {
+            out.completeExceptionally(e);
+            return;
+          }
+          if (out.isDone()) {
+            permit.release();
+            return;
+          }
+          Duration wait = gate.reserve(notBefore, remaining());
+          if (wait == null) {
+            permit.release();
+            out.completeExceptionally(
+                new DeadlineException(
+                    "its turn would come after its deadline (" + seconds(s.callTimeout()) + ")"));
+            return;
+          }
+          CompletableFuture<Void> slot = s.waits().after(wait);
+          inner.set(slot);
+          slot.whenComplete(
+              (v, e2) -> {
+                if (e2 != null) {
+                  permit.release();
+                  out.completeExceptionally(Futures.unwrap(e2));
+                } else if (!out.complete(permit)) {
+                  permit.release();
+                }
+              });
+          if (out.isDone()) {
+            slot.cancel(false);
+          }
+        });
     return out;
   }
 
@@ -348,8 +376,17 @@ final class Exchange {
     int code = response.code();
     int tried = attempt;
     Request sent = request;
-    LOG.log(Level.DEBUG, () -> s.sourceId() + ": " + sent.method() + " " + HttpFetch.redact(sent.url()) + " -> "
-        + code + (tried == 0 ? "" : " (retry " + tried + ")"));
+    LOG.log(
+        Level.DEBUG,
+        () ->
+            s.sourceId()
+                + ": "
+                + sent.method()
+                + " "
+                + HttpFetch.redact(sent.url())
+                + " -> "
+                + code
+                + (tried == 0 ? "" : " (retry " + tried + ")"));
     String location = response.isRedirect() ? response.header("Location") : null;
     HttpUrl target = location == null ? null : request.url().resolve(location);
     if (target != null) {
@@ -367,14 +404,31 @@ final class Exchange {
     }
     Duration delay = backoff(policy, attempt, retryAfter);
     if (attempt >= policy.maxRetries() || !fits(delay) || !s.gate().budget().tryRetry()) {
-      LOG.log(Level.DEBUG, () -> s.sourceId() + ": HTTP " + code + " for " + HttpFetch.redact(sent.url())
-          + ", giving up" + (retryAfter == null ? "" : " (Retry-After " + retryAfter.toSeconds() + " s)"));
+      LOG.log(
+          Level.DEBUG,
+          () ->
+              s.sourceId()
+                  + ": HTTP "
+                  + code
+                  + " for "
+                  + HttpFetch.redact(sent.url())
+                  + ", giving up"
+                  + (retryAfter == null ? "" : " (Retry-After " + retryAfter.toSeconds() + " s)"));
       return null;
     }
     attempt++;
     waited = waited.plus(delay);
-    LOG.log(Level.WARNING, () -> s.sourceId() + ": HTTP " + code + " for " + HttpFetch.redact(sent.url())
-        + "; retry in " + delay.toMillis() + " ms");
+    LOG.log(
+        Level.WARNING,
+        () ->
+            s.sourceId()
+                + ": HTTP "
+                + code
+                + " for "
+                + HttpFetch.redact(sent.url())
+                + "; retry in "
+                + delay.toMillis()
+                + " ms");
     return delay;
   }
 
@@ -382,9 +436,12 @@ final class Exchange {
   Duration onFailure(IOException e) throws IOException {
     // not retried: a cancelled call (by us, the caller, or the client's dispatcher), the deadline,
     // a replay miss, a request that is out of retries
-    if (cancelled || "Canceled".equals(e.getMessage())
+    if (cancelled
+        || "Canceled".equals(e.getMessage())
         || (e instanceof InterruptedIOException && !(e instanceof java.net.SocketTimeoutException))
-        || e instanceof Recordings.ReplayMissException || remaining().isZero() || attempt >= policy.maxRetries()) {
+        || e instanceof Recordings.ReplayMissException
+        || remaining().isZero()
+        || attempt >= policy.maxRetries()) {
       throw e;
     }
     Duration delay = backoff(policy, attempt, null);
@@ -394,24 +451,35 @@ final class Exchange {
     attempt++;
     waited = waited.plus(delay);
     Request failed = request;
-    LOG.log(Level.WARNING, () -> s.sourceId() + ": " + e + " for " + HttpFetch.redact(failed.url()) + "; retry in "
-        + delay.toMillis() + " ms");
+    LOG.log(
+        Level.WARNING,
+        () ->
+            s.sourceId()
+                + ": "
+                + e
+                + " for "
+                + HttpFetch.redact(failed.url())
+                + "; retry in "
+                + delay.toMillis()
+                + " ms");
     return delay;
   }
 
   /** Whether a wait of {@code delay} stays within the retry-wait budget and before the deadline. */
   private boolean fits(Duration delay) {
-    return waited.plus(delay).compareTo(policy.maxRetryWait()) <= 0 && delay.compareTo(remaining()) < 0;
+    return waited.plus(delay).compareTo(policy.maxRetryWait()) <= 0
+        && delay.compareTo(remaining()) < 0;
   }
 
   /** Makes {@code target} the next hop, dropping credentials on the way to another origin. */
   private void follow(HttpUrl target) throws IOException {
     if (++redirects > MAX_REDIRECTS) {
-      throw new TooManyRedirectsException("more than " + MAX_REDIRECTS + " redirects, the last to "
-          + HttpFetch.redact(target));
+      throw new TooManyRedirectsException(
+          "more than " + MAX_REDIRECTS + " redirects, the last to " + HttpFetch.redact(target));
     }
     if (startedHttps && !target.isHttps()) {
-      throw new DowngradeException("refused a redirect from https to http: " + HttpFetch.redact(target));
+      throw new DowngradeException(
+          "refused a redirect from https to http: " + HttpFetch.redact(target));
     }
     Request.Builder next = request.newBuilder().url(target);
     if (!origin(target).equals(firstOrigin)) {
@@ -458,7 +526,8 @@ final class Exchange {
 
   /** A request with credentials must never be written to OkHttp's disk cache. */
   private static Request noStoreIfCredentials(Request r) {
-    if ((r.header("Authorization") != null || r.header("Cookie") != null) && r.header("Cache-Control") == null) {
+    if ((r.header("Authorization") != null || r.header("Cookie") != null)
+        && r.header("Cache-Control") == null) {
       return r.newBuilder().header("Cache-Control", "no-store").build();
     }
     return r;
@@ -470,40 +539,45 @@ final class Exchange {
 
   static String seconds(Duration d) {
     long ms = d.toMillis();
-    return ms % 1000 == 0 ? ms / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+    return ms % 1000 == 0
+        ? ms / 1000 + " s"
+        : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
   }
 
   /** The response with a body that releases the connection slot when closed or exhausted. */
   private static Response releasingOnClose(Response response, Gate.Permit permit) {
     ResponseBody body = response.body();
-    BufferedSource source = Okio.buffer(new ForwardingSource(body.source()) {
-      @Override
-      public void close() throws IOException {
-        try {
-          super.close();
-        } finally {
-          permit.release();
-        }
-      }
-    });
+    BufferedSource source =
+        Okio.buffer(
+            new ForwardingSource(body.source()) {
+              @Override
+              public void close() throws IOException {
+                try {
+                  super.close();
+                } finally {
+                  permit.release();
+                }
+              }
+            });
     MediaType type = body.contentType();
     long length = body.contentLength();
-    ResponseBody wrapped = new ResponseBody() {
-      @Override
-      public @Nullable MediaType contentType() {
-        return type;
-      }
+    ResponseBody wrapped =
+        new ResponseBody() {
+          @Override
+          public @Nullable MediaType contentType() {
+            return type;
+          }
 
-      @Override
-      public long contentLength() {
-        return length;
-      }
+          @Override
+          public long contentLength() {
+            return length;
+          }
 
-      @Override
-      public BufferedSource source() {
-        return source;
-      }
-    };
+          @Override
+          public BufferedSource source() {
+            return source;
+          }
+        };
     return response.newBuilder().body(wrapped).build();
   }
 
@@ -525,7 +599,9 @@ final class Exchange {
     }
   }
 
-  /** A wait that would end after the request's deadline, or a deadline that passed while waiting. */
+  /**
+   * A wait that would end after the request's deadline, or a deadline that passed while waiting.
+   */
   static final class DeadlineException extends InterruptedIOException {
     private static final long serialVersionUID = 1L;
 
@@ -541,7 +617,12 @@ final class Exchange {
     final int status;
 
     PausedException(Duration left, int status) {
-      super("not sent: an earlier answer (HTTP " + status + ") asked for a pause of " + left.toSeconds() + " s more");
+      super(
+          "not sent: an earlier answer (HTTP "
+              + status
+              + ") asked for a pause of "
+              + left.toSeconds()
+              + " s more");
       this.left = left;
       this.status = status;
     }

@@ -4,23 +4,26 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicReference;
 
 /** Helpers for the core's futures. */
 public final class Futures {
   private Futures() {}
 
   /** Makes cancelling {@code derived} cancel {@code upstream}; returns {@code derived}. */
-  public static <R> CompletableFuture<R> cancelling(CompletableFuture<R> derived, CompletableFuture<?> upstream) {
-    derived.whenComplete((v, e) -> {
-      if (derived.isCancelled()) {
-        upstream.cancel(true);
-      }
-    });
+  public static <R> CompletableFuture<R> cancelling(
+      CompletableFuture<R> derived, CompletableFuture<?> upstream) {
+    derived.whenComplete(
+        (v, e) -> {
+          if (derived.isCancelled()) {
+            upstream.cancel(true);
+          }
+        });
     return derived;
   }
 
-  /** For {@code handle}: passes the value, rethrows the failure without CompletionException layers. */
+  /**
+   * For {@code handle}: passes the value, rethrows the failure without CompletionException layers.
+   */
   public static <T> T unwrapping(T value, Throwable error) {
     if (error == null) {
       return value;
@@ -35,15 +38,16 @@ public final class Futures {
   /** The cause under CompletionException and ExecutionException layers. */
   public static Throwable unwrap(Throwable error) {
     Throwable t = error;
-    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+    while ((t instanceof CompletionException || t instanceof ExecutionException)
+        && t.getCause() != null) {
       t = t.getCause();
     }
     return t;
   }
 
   /**
-   * Waits for {@code future} and returns its value, rethrowing a failure as the
-   * {@link PaperDigestException} (or other unchecked exception) it carries.
+   * Waits for {@code future} and returns its value, rethrowing a failure as the {@link
+   * PaperDigestException} (or other unchecked exception) it carries.
    */
   public static <T> T join(CompletableFuture<T> future) {
     try {

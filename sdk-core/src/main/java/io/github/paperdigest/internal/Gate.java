@@ -52,6 +52,8 @@ final class Gate {
    * asked. Cancelling (or failing) the future gives its place up; a permit it was completed with
    * must be released by whoever holds it.
    */
+  @SuppressWarnings(
+      "CollectionUndefinedEquality") // each waiter is its own entry: identity is meant
   CompletableFuture<Permit> permit() {
     CompletableFuture<Permit> f = new CompletableFuture<>();
     synchronized (this) {
@@ -62,13 +64,14 @@ final class Gate {
       }
       queue.add(f);
     }
-    f.whenComplete((p, e) -> {
-      if (e != null) {
-        synchronized (this) {
-          queue.remove(f);
-        }
-      }
-    });
+    f.whenComplete(
+        (p, e) -> {
+          if (e != null) {
+            synchronized (this) {
+              queue.remove(f);
+            }
+          }
+        });
     return f;
   }
 

@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The politeness state of a client and of every client derived from it with
- * {@code newBuilder()}, as OkHttp's derived clients share a dispatcher: one {@link Gate} per source
- * and policy, and the timer that runs the waits. A derived client that gives a source another
- * policy gets a gate of its own for it.
+ * The politeness state of a client and of every client derived from it with {@code newBuilder()},
+ * as OkHttp's derived clients share a dispatcher: one {@link Gate} per source and policy, and the
+ * timer that runs the waits. A derived client that gives a source another policy gets a gate of its
+ * own for it.
  */
 public final class Gates implements AutoCloseable {
   private final Clock clock;
@@ -19,7 +19,9 @@ public final class Gates implements AutoCloseable {
 
   private record Key(String sourceId, PolitenessPolicy policy) {}
 
-  /** The state for a new client that waits with {@code sleeper} and reads time from {@code clock}. */
+  /**
+   * The state for a new client that waits with {@code sleeper} and reads time from {@code clock}.
+   */
   public Gates(Clock clock, Sleeper sleeper) {
     this.clock = clock;
     this.waits = new Waits(sleeper);

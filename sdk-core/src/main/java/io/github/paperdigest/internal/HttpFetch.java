@@ -27,8 +27,8 @@ import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
-import okio.ByteString;
 import okio.BufferedSource;
+import okio.ByteString;
 import okio.ForwardingSource;
 import okio.Okio;
 import org.jspecify.annotations.Nullable;
@@ -49,7 +49,11 @@ final class HttpFetch<T> implements Fetch<T> {
   private final ErrorDecoder errorDecoder;
   private final long maxResponseSize;
 
-  HttpFetch(Exchange.Settings http, Request request, ResponseParser<T> parser, ErrorDecoder errorDecoder,
+  HttpFetch(
+      Exchange.Settings http,
+      Request request,
+      ResponseParser<T> parser,
+      ErrorDecoder errorDecoder,
       long maxResponseSize) {
     this.http = http;
     this.request = request;
@@ -72,25 +76,27 @@ final class HttpFetch<T> implements Fetch<T> {
   @Override
   public CompletableFuture<T> executeAsync() {
     CompletableFuture<Response> responses = new Exchange(http, request).executeAsync();
-    CompletableFuture<T> future = new CompletableFuture<>() {
-      @Override
-      public boolean cancel(boolean mayInterruptIfRunning) {
-        responses.cancel(mayInterruptIfRunning);
-        return super.cancel(mayInterruptIfRunning);
-      }
-    };
-    responses.whenComplete((response, error) -> {
-      if (error != null) {
-        Throwable cause = Futures.unwrap(error);
-        future.completeExceptionally(cause instanceof IOException io ? unavailable(io) : cause);
-        return;
-      }
-      try {
-        future.complete(handle(response));
-      } catch (RuntimeException e) {
-        future.completeExceptionally(e);
-      }
-    });
+    CompletableFuture<T> future =
+        new CompletableFuture<>() {
+          @Override
+          public boolean cancel(boolean mayInterruptIfRunning) {
+            responses.cancel(mayInterruptIfRunning);
+            return super.cancel(mayInterruptIfRunning);
+          }
+        };
+    responses.whenComplete(
+        (response, error) -> {
+          if (error != null) {
+            Throwable cause = Futures.unwrap(error);
+            future.completeExceptionally(cause instanceof IOException io ? unavailable(io) : cause);
+            return;
+          }
+          try {
+            future.complete(handle(response));
+          } catch (RuntimeException e) {
+            future.completeExceptionally(e);
+          }
+        });
     return future;
   }
 
@@ -106,10 +112,18 @@ final class HttpFetch<T> implements Fetch<T> {
       }
       String declaredLength = response.header("Content-Length");
       if (declaredLength != null && declaredLength.strip().startsWith("-")) {
-        throw new SourceUnavailableException(sourceId(), url, "the answer declares a negative Content-Length ("
-            + (declaredLength.length() > 30 ? declaredLength.substring(0, 30) + "…" : declaredLength) + ")", null);
+        throw new SourceUnavailableException(
+            sourceId(),
+            url,
+            "the answer declares a negative Content-Length ("
+                + (declaredLength.length() > 30
+                    ? declaredLength.substring(0, 30) + "…"
+                    : declaredLength)
+                + ")",
+            null);
       }
-      BufferedSource limited = Okio.buffer(new LimitedSource(body.source(), maxResponseSize, sourceId(), url));
+      BufferedSource limited =
+          Okio.buffer(new LimitedSource(body.source(), maxResponseSize, sourceId(), url));
       SourceResponse view = new View(response, limited, body.contentType());
       try {
         if (limited.rangeEquals(0, UTF8_BOM)) {
@@ -117,24 +131,27 @@ final class HttpFetch<T> implements Fetch<T> {
         }
         T result = parser.parse(view);
         if (result == null) {
-          throw new SourceParseException(sourceId(), url, "", "the parser produced no result", null);
+          throw new SourceParseException(
+              sourceId(), url, "", "the parser produced no result", null);
         }
         return result;
       } catch (PaperDigestException e) {
         throw e;
       } catch (JsonDataException | JsonEncodingException | EOFException e) {
-        throw new SourceParseException(sourceId(), url, "", "malformed response: " + e.getMessage(), e);
+        throw new SourceParseException(
+            sourceId(), url, "", "malformed response: " + e.getMessage(), e);
       } catch (IOException e) {
         throw unavailable(e);
       } catch (java.io.UncheckedIOException e) {
         // parsers that stream (jsoup's StreamParser) wrap the failures of the body they read
-        throw unavailable(e.getCause());
+        throw unavailable(e.getCause() != null ? e.getCause() : new IOException(e));
       } catch (RuntimeException e) {
         ResponseTooLargeException tooLarge = tooLarge(e);
         if (tooLarge != null) {
           throw tooLarge;
         }
-        throw new SourceParseException(sourceId(), url, "", "unexpected response content (" + e + ")", e);
+        throw new SourceParseException(
+            sourceId(), url, "", "unexpected response content (" + e + ")", e);
       }
     }
   }
@@ -145,7 +162,12 @@ final class HttpFetch<T> implements Fetch<T> {
       BufferedSource source = response.body().source();
       source.request(ERROR_BODY_LIMIT);
       Buffer buffer = source.getBuffer();
-      String text = buffer.clone().readString(Math.min(buffer.size(), ERROR_BODY_LIMIT), charset(response.body().contentType()));
+      String text =
+          buffer
+              .clone()
+              .readString(
+                  Math.min(buffer.size(), ERROR_BODY_LIMIT),
+                  charset(response.body().contentType()));
       message = errorDecoder.message(response.code(), text);
     } catch (IOException | RuntimeException e) {
       // The status alone must be reported; a body that cannot be read adds nothing.
@@ -179,13 +201,17 @@ final class HttpFetch<T> implements Fetch<T> {
     if (e instanceof Exchange.DeadlineException) {
       what = "timed out: " + e.getMessage();
     } else if (e instanceof InterruptedIOException && "timeout".equals(e.getMessage())) {
-      what = "timed out: no complete answer within the call timeout (" + Exchange.seconds(http.callTimeout()) + ")";
+      what =
+          "timed out: no complete answer within the call timeout ("
+              + Exchange.seconds(http.callTimeout())
+              + ")";
     } else if (e instanceof SocketTimeoutException) {
       what = "timed out (" + e.getMessage() + ")";
     } else if (e instanceof Exchange.TooManyRedirectsException) {
       what = "redirect loop: " + e.getMessage();
-    } else if (e instanceof Exchange.DowngradeException || e instanceof Recordings.ReplayMissException) {
-      what = e.getMessage();
+    } else if (e instanceof Exchange.DowngradeException
+        || e instanceof Recordings.ReplayMissException) {
+      what = String.valueOf(e.getMessage());
     } else if ("Canceled".equals(e.getMessage())) {
       what = "request cancelled";
     } else if (e instanceof InterruptedIOException) {
@@ -275,7 +301,8 @@ final class HttpFetch<T> implements Fetch<T> {
       if (n > 0) {
         read += n;
         if (read > limit) {
-          throw new IOException("response body over " + limit + " bytes",
+          throw new IOException(
+              "response body over " + limit + " bytes",
               new ResponseTooLargeException(sourceId, url, limit));
         }
       }

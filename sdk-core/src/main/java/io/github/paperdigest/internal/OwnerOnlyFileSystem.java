@@ -14,14 +14,16 @@ import okio.Path;
 import okio.Sink;
 
 /**
- * The file system of the opt-in on-disk HTTP cache: every directory and file it creates is
- * readable by the owner only (on POSIX file systems), since cached answers are the user's
- * business. (Requests that carry credentials are never stored in it at all: see {@link Exchange}.)
+ * The file system of the opt-in on-disk HTTP cache: every directory and file it creates is readable
+ * by the owner only (on POSIX file systems), since cached answers are the user's business.
+ * (Requests that carry credentials are never stored in it at all: see {@link Exchange}.)
  */
 public final class OwnerOnlyFileSystem extends ForwardingFileSystem {
-  private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+  private static final boolean POSIX =
+      FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
   private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
-  private static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
+  private static final Set<PosixFilePermission> DIRECTORY =
+      PosixFilePermissions.fromString("rwx------");
 
   private OwnerOnlyFileSystem() {
     super(FileSystem.SYSTEM);
@@ -65,7 +67,8 @@ public final class OwnerOnlyFileSystem extends ForwardingFileSystem {
     restrict(dir.toNioPath(), DIRECTORY);
   }
 
-  private static void restrict(java.nio.file.Path path, Set<PosixFilePermission> permissions) throws IOException {
+  private static void restrict(java.nio.file.Path path, Set<PosixFilePermission> permissions)
+      throws IOException {
     if (POSIX) {
       Files.setPosixFilePermissions(path, permissions);
     }

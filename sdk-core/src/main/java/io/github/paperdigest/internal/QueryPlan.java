@@ -7,7 +7,6 @@ import io.github.paperdigest.model.Paper;
 import io.github.paperdigest.model.PaperId;
 import io.github.paperdigest.model.Sort;
 import io.github.paperdigest.model.UnsupportedQueryException;
-
 import io.github.paperdigest.spi.SourceCapabilities;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,8 +17,10 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,7 +33,12 @@ import org.jspecify.annotations.Nullable;
  * @param filter the local filter (accepts everything when {@code local} is empty)
  * @param localSort the local order, or null when the source's order stands
  */
-record QueryPlan(Spec pushed, Set<Criterion> local, Predicate<Paper> filter, @Nullable Comparator<Paper> localSort) {
+record QueryPlan(
+    Spec pushed,
+    Set<Criterion> local,
+    Predicate<Paper> filter,
+    @Nullable Comparator<Paper> localSort) {
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   /** Whether the core changes what the source returns (so page sizes cannot follow the limit). */
   boolean filtersOrSorts() {
@@ -42,8 +48,11 @@ record QueryPlan(Spec pushed, Set<Criterion> local, Predicate<Paper> filter, @Nu
   static QueryPlan of(String sourceId, SourceCapabilities caps, Spec spec) {
     for (String option : spec.options().keySet()) {
       if (!caps.options().contains(option)) {
-        throw new UnsupportedQueryException(sourceId, "option '" + option + "'",
-            caps.options().isEmpty() ? "the source takes no options"
+        throw new UnsupportedQueryException(
+            sourceId,
+            "option '" + option + "'",
+            caps.options().isEmpty()
+                ? "the source takes no options"
                 : "the source takes the options " + String.join(", ", caps.options()));
       }
     }
@@ -57,14 +66,21 @@ record QueryPlan(Spec pushed, Set<Criterion> local, Predicate<Paper> filter, @Nu
       } else if (c == Criterion.PERIOD) {
         throw new UnsupportedQueryException(sourceId, "PERIOD", "the source serves no digests");
       } else if (c == Criterion.MIN_UPVOTES && !upvotes) {
-        throw new UnsupportedQueryException(sourceId, "MIN_UPVOTES", "the source does not count upvotes");
+        throw new UnsupportedQueryException(
+            sourceId, "MIN_UPVOTES", "the source does not count upvotes");
       } else {
         local.add(c);
       }
     }
     if (spec.period() != null && !caps.periods().contains(spec.period().kind())) {
-      throw new UnsupportedQueryException(sourceId, "PERIOD", "the source serves no "
-          + spec.period().kind() + " digests (it serves " + caps.periods() + ")");
+      throw new UnsupportedQueryException(
+          sourceId,
+          "PERIOD",
+          "the source serves no "
+              + spec.period().kind()
+              + " digests (it serves "
+              + caps.periods()
+              + ")");
     }
     Sort sort = spec.sort();
     Comparator<Paper> localSort = null;
@@ -73,64 +89,85 @@ record QueryPlan(Spec pushed, Set<Criterion> local, Predicate<Paper> filter, @Nu
       if (spec.period() == null && caps.sorts().contains(sort)) {
         pushedSort = sort;
       } else {
-        localSort = switch (sort) {
-          case NEWEST -> Comparator.comparing(Paper::published, Comparator.nullsLast(Comparator.<Instant>reverseOrder()));
-          case OLDEST -> Comparator.comparing(Paper::published, Comparator.nullsLast(Comparator.<Instant>naturalOrder()));
-          case MOST_UPVOTED -> {
-            if (!upvotes) {
-              throw new UnsupportedQueryException(sourceId, "sort MOST_UPVOTED", "the source does not count upvotes");
-            }
-            yield Comparator.comparing((Paper p) -> p.metrics().upvotes(),
-                Comparator.nullsLast(Comparator.<Integer>reverseOrder()));
-          }
-          case RELEVANCE -> throw new UnsupportedQueryException(sourceId, "sort RELEVANCE",
-              "the source has no relevance ranking");
-        };
+        localSort =
+            switch (sort) {
+              case NEWEST ->
+                  Comparator.comparing(
+                      Paper::published, Comparator.nullsLast(Comparator.<Instant>reverseOrder()));
+              case OLDEST ->
+                  Comparator.comparing(
+                      Paper::published, Comparator.nullsLast(Comparator.<Instant>naturalOrder()));
+              case MOST_UPVOTED -> {
+                if (!upvotes) {
+                  throw new UnsupportedQueryException(
+                      sourceId, "sort MOST_UPVOTED", "the source does not count upvotes");
+                }
+                yield Comparator.comparing(
+                    (Paper p) -> p.metrics().upvotes(),
+                    Comparator.nullsLast(Comparator.<Integer>reverseOrder()));
+              }
+              case RELEVANCE ->
+                  throw new UnsupportedQueryException(
+                      sourceId, "sort RELEVANCE", "the source has no relevance ranking");
+            };
       }
     }
-    return new QueryPlan(spec.retain(pushed).withSort(pushedSort), local, filter(spec, local), localSort);
+    return new QueryPlan(
+        spec.retain(pushed).withSort(pushedSort), local, filter(spec, local), localSort);
   }
 
   private static Predicate<Paper> filter(Spec spec, Set<Criterion> local) {
     List<Predicate<Paper>> tests = new ArrayList<>();
     if (local.contains(Criterion.TEXT)) {
       List<String> words = words(spec.text());
-      tests.add(p -> {
-        String haystack = (p.title() + " " + p.abstractText()).toLowerCase(Locale.ROOT);
-        return words.stream().allMatch(haystack::contains);
-      });
+      tests.add(
+          p -> {
+            String haystack = (p.title() + " " + p.abstractText()).toLowerCase(Locale.ROOT);
+            return words.stream().allMatch(haystack::contains);
+          });
     }
     if (local.contains(Criterion.TITLE)) {
       List<String> words = words(spec.title());
-      tests.add(p -> {
-        String title = p.title().toLowerCase(Locale.ROOT);
-        return words.stream().allMatch(title::contains);
-      });
+      tests.add(
+          p -> {
+            String title = p.title().toLowerCase(Locale.ROOT);
+            return words.stream().allMatch(title::contains);
+          });
     }
     if (local.contains(Criterion.AUTHOR)) {
       List<String> wanted = spec.authors().stream().map(a -> a.toLowerCase(Locale.ROOT)).toList();
-      tests.add(p -> wanted.stream().allMatch(w -> p.authors().stream()
-          .map(Author::name).anyMatch(n -> n.toLowerCase(Locale.ROOT).contains(w))));
+      tests.add(
+          p ->
+              wanted.stream()
+                  .allMatch(
+                      w ->
+                          p.authors().stream()
+                              .map(Author::name)
+                              .anyMatch(n -> n.toLowerCase(Locale.ROOT).contains(w))));
     }
     if (local.contains(Criterion.CATEGORY)) {
       Set<String> wanted = new HashSet<>();
       spec.categories().forEach(c -> wanted.add(c.toLowerCase(Locale.ROOT)));
-      tests.add(p -> p.categories().stream().anyMatch(c -> wanted.contains(c.toLowerCase(Locale.ROOT)))
-          || (p.primaryCategory() != null && wanted.contains(p.primaryCategory().toLowerCase(Locale.ROOT))));
+      tests.add(
+          p ->
+              p.categories().stream().anyMatch(c -> wanted.contains(c.toLowerCase(Locale.ROOT)))
+                  || (p.primaryCategory() != null
+                      && wanted.contains(p.primaryCategory().toLowerCase(Locale.ROOT))));
     }
     if (local.contains(Criterion.DATE_RANGE)) {
       LocalDate from = spec.from();
       LocalDate to = spec.to();
-      tests.add(p -> {
-        if (p.published() == null) {
-          return false;
-        }
-        LocalDate day = LocalDate.ofInstant(p.published(), ZoneOffset.UTC);
-        return (from == null || !day.isBefore(from)) && (to == null || !day.isAfter(to));
-      });
+      tests.add(
+          p -> {
+            if (p.published() == null) {
+              return false;
+            }
+            LocalDate day = LocalDate.ofInstant(p.published(), ZoneOffset.UTC);
+            return (from == null || !day.isBefore(from)) && (to == null || !day.isAfter(to));
+          });
     }
     if (local.contains(Criterion.MIN_UPVOTES)) {
-      int min = spec.minUpvotes();
+      int min = Objects.requireNonNull(spec.minUpvotes(), "minUpvotes");
       tests.add(p -> p.metrics().upvotes() != null && p.metrics().upvotes() >= min);
     }
     if (local.contains(Criterion.IDS)) {
@@ -152,13 +189,10 @@ record QueryPlan(Spec pushed, Set<Criterion> local, Predicate<Paper> filter, @Nu
     if (text == null) {
       return List.of();
     }
-    List<String> words = new ArrayList<>();
-    for (String w : text.toLowerCase(Locale.ROOT).split("\\s+")) {
-      String t = w.replaceAll("^\"|\"$", "");
-      if (!t.isEmpty()) {
-        words.add(t);
-      }
-    }
-    return words;
+    return WHITESPACE
+        .splitAsStream(text.toLowerCase(Locale.ROOT))
+        .map(w -> w.replaceAll("^\"|\"$", ""))
+        .filter(w -> !w.isEmpty())
+        .toList();
   }
 }

@@ -34,10 +34,10 @@ import okhttp3.ResponseBody;
 import okio.Buffer;
 
 /**
- * Recorded HTTP exchanges in a directory: one {@code .json} file per exchange (method, URL,
- * status, headers, the name of the body file) beside its {@code .body} file, grouped by host.
- * Written by {@link #recorder}, read by {@link #replayer}; users may also write them by hand.
- * Requests match on the method and the URL with its query parameters in any order.
+ * Recorded HTTP exchanges in a directory: one {@code .json} file per exchange (method, URL, status,
+ * headers, the name of the body file) beside its {@code .body} file, grouped by host. Written by
+ * {@link #recorder}, read by {@link #replayer}; users may also write them by hand. Requests match
+ * on the method and the URL with its query parameters in any order.
  *
  * <pre>{@code
  * {"method": "GET", "url": "https://export.arxiv.org/api/query?id_list=1707.08567&start=0&max_results=1",
@@ -49,7 +49,14 @@ public final class Recordings {
 
   /** Response headers worth keeping: what parsing and the politeness layer read. */
   private static final Set<String> KEPT_HEADERS =
-      Set.of("content-type", "retry-after", "ratelimit", "ratelimit-policy", "location", "last-modified", "etag");
+      Set.of(
+          "content-type",
+          "retry-after",
+          "ratelimit",
+          "ratelimit-policy",
+          "location",
+          "last-modified",
+          "etag");
 
   private static final System.Logger LOG = System.getLogger("io.github.paperdigest.http");
   private static final JsonAdapter<Object> JSON = new Moshi.Builder().build().adapter(Object.class);
@@ -77,16 +84,26 @@ public final class Recordings {
       String key = key(request.method(), request.url());
       Recorded recorded = index.get(key);
       if (recorded == null) {
-        // the core appends the URL: "no recording of this GET request in dir (n recorded exchanges) (url)"
-        throw new ReplayMissException("no recording of this " + request.method() + " request in " + directory
-            + " (" + index.size() + " recorded exchanges)");
+        // the core appends the URL: "no recording of this GET request in dir (n recorded exchanges)
+        // (url)"
+        throw new ReplayMissException(
+            "no recording of this "
+                + request.method()
+                + " request in "
+                + directory
+                + " ("
+                + index.size()
+                + " recorded exchanges)");
       }
       LOG.log(System.Logger.Level.DEBUG, () -> "replaying " + key + " from " + recorded.file());
       return replay(recorded, request);
     };
   }
 
-  /** An interceptor that records each exchange, after politeness and retries, into {@code directory}. */
+  /**
+   * An interceptor that records each exchange, after politeness and retries, into {@code
+   * directory}.
+   */
   public static Interceptor recorder(Path directory, long maxBodySize, Clock clock) {
     Objects.requireNonNull(directory, "directory == null");
     return chain -> {
@@ -110,14 +127,17 @@ public final class Recordings {
     }
     try (Stream<Path> files = Files.walk(directory)) {
       for (Path p : (Iterable<Path>) files::iterator) {
-        if (p.getFileName() != null && p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p)) {
+        if (p.getFileName() != null
+            && p.getFileName().toString().endsWith(".json")
+            && Files.isRegularFile(p)) {
           Map<?, ?> meta = readMeta(p);
           HttpUrl url = HttpUrl.parse(String.valueOf(meta.get("url")));
           if (url == null) {
             throw new IllegalArgumentException("Recording " + p + " has no valid \"url\"");
           }
           Object method = meta.get("method");
-          index.putIfAbsent(key(method == null ? "GET" : method.toString(), url), new Recorded(p, meta));
+          index.putIfAbsent(
+              key(method == null ? "GET" : method.toString(), url), new Recorded(p, meta));
         }
       }
     } catch (IOException e) {
@@ -132,7 +152,8 @@ public final class Recordings {
         return m;
       }
     } catch (IOException | RuntimeException e) {
-      throw new IllegalArgumentException("Recording " + p + " is not a JSON object: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "Recording " + p + " is not a JSON object: " + e.getMessage(), e);
     }
     throw new IllegalArgumentException("Recording " + p + " is not a JSON object");
   }
@@ -143,19 +164,21 @@ public final class Recordings {
     int code = m.get("code") instanceof Number n ? n.intValue() : 200;
     Headers.Builder headers = new Headers.Builder();
     if (m.get("headers") instanceof Map<?, ?> h) {
-      h.forEach((name, values) -> {
-        if (values instanceof List<?> list) {
-          list.forEach(v -> headers.add(String.valueOf(name), String.valueOf(v)));
-        } else {
-          headers.add(String.valueOf(name), String.valueOf(values));
-        }
-      });
+      h.forEach(
+          (name, values) -> {
+            if (values instanceof List<?> list) {
+              list.forEach(v -> headers.add(String.valueOf(name), String.valueOf(v)));
+            } else {
+              headers.add(String.valueOf(name), String.valueOf(values));
+            }
+          });
     }
     byte[] body = new byte[0];
     if (m.get("body") instanceof String name) {
       Path file = meta.resolveSibling(name);
       if (!Files.isRegularFile(file)) {
-        throw new ReplayMissException("recording " + meta + " names a body file " + name + " that is not there");
+        throw new ReplayMissException(
+            "recording " + meta + " names a body file " + name + " that is not there");
       }
       body = Files.readAllBytes(file);
     }
@@ -170,7 +193,8 @@ public final class Recordings {
         .build();
   }
 
-  private static void write(Path directory, Request request, Response response, byte[] body, Clock clock)
+  private static void write(
+      Path directory, Request request, Response response, byte[] body, Clock clock)
       throws IOException {
     String key = key(request.method(), request.url());
     HttpUrl url = request.url();
@@ -230,5 +254,4 @@ public final class Recordings {
       super(message);
     }
   }
-
 }

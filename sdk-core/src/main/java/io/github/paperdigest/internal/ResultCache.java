@@ -14,6 +14,7 @@ import io.github.paperdigest.spi.Fetch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.LongAdder;
@@ -58,15 +59,19 @@ final class ResultCache {
   private final LongAdder failures = new LongAdder();
   private final LongAdder staleServed = new LongAdder();
 
-  ResultCache(boolean enabled, long maximumSize, Clock clock, boolean systemClock, Duration staleIfError) {
+  ResultCache(
+      boolean enabled, long maximumSize, Clock clock, boolean systemClock, Duration staleIfError) {
     this.clock = clock;
     this.staleIfError = staleIfError;
     if (!enabled || maximumSize == 0) {
       this.cache = null;
       return;
     }
-    Caffeine<Object, Object> builder = Caffeine.newBuilder().maximumWeight(maximumSize)
-        .weigher((Object k, Object v) -> weight(v)).recordStats();
+    Caffeine<Object, Object> builder =
+        Caffeine.newBuilder()
+            .maximumWeight(maximumSize)
+            .weigher((Object k, Object v) -> weight(v))
+            .recordStats();
     if (!systemClock) {
       builder.ticker(new ClockTicker(clock));
     }
@@ -90,7 +95,8 @@ final class ResultCache {
   }
 
   /** As {@link #get}, without blocking: the fetch runs asynchronously when not cached. */
-  <T> CompletableFuture<Fresh<T>> getAsync(Key key, Fetch<T> fetch, Function<? super T, Duration> freshness) {
+  <T> CompletableFuture<Fresh<T>> getAsync(
+      Key key, Fetch<T> fetch, Function<? super T, Duration> freshness) {
     if (cache == null) {
       CompletableFuture<T> call = fetch.executeAsync();
       return Futures.cancelling(call.thenApply(v -> fresh(v, freshness)), call);
@@ -103,15 +109,16 @@ final class ResultCache {
    * The future answer for {@code key}: the cached one while fresh, else one this call loads (on
    * this thread when {@code sync}), unless another caller already is.
    */
-  private <T> CompletableFuture<Object> obtain(Key key, Fetch<T> fetch, Function<? super T, Duration> freshness,
-      boolean sync) {
+  private <T> CompletableFuture<Object> obtain(
+      Key key, Fetch<T> fetch, Function<? super T, Duration> freshness, boolean sync) {
+    AsyncCache<Key, Object> cache = Objects.requireNonNull(this.cache, "cache off");
     while (true) {
       CompletableFuture<Object> mine = new CompletableFuture<>();
       CompletableFuture<Object> current = cache.get(key, (k, executor) -> mine);
       Fresh<?> previous = null;
       if (current != mine) {
         if (!(current.getNow(null) instanceof Fresh<?> f) || isFresh(f)) {
-          return current;                         // fresh, or a load under way
+          return current; // fresh, or a load under way
         }
         // past its freshness, kept for stale-if-error: refresh it, one caller for all
         if (!cache.asMap().replace(key, current, mine)) {
@@ -124,8 +131,13 @@ final class ResultCache {
     }
   }
 
-  private <T> void load(Key key, CompletableFuture<Object> mine, Fetch<T> fetch,
-      Function<? super T, Duration> freshness, Fresh<?> previous, boolean sync) {
+  private <T> void load(
+      Key key,
+      CompletableFuture<Object> mine,
+      Fetch<T> fetch,
+      Function<? super T, Duration> freshness,
+      @Nullable Fresh<?> previous,
+      boolean sync) {
     if (sync) {
       try {
         mine.complete(fresh(fetch.execute(), freshness));
@@ -134,25 +146,31 @@ final class ResultCache {
       }
       return;
     }
-    fetch.executeAsync().whenComplete((value, error) -> {
-      if (error == null) {
-        try {
-          mine.complete(fresh(value, freshness));
-          return;
-        } catch (RuntimeException e) {
-          error = e;
-        }
-      }
-      mine.complete(failed(key, mine, Futures.unwrap(error), previous));
-    });
+    fetch
+        .executeAsync()
+        .whenComplete(
+            (value, error) -> {
+              if (error == null) {
+                try {
+                  mine.complete(fresh(value, freshness));
+                  return;
+                } catch (RuntimeException e) {
+                  error = e;
+                }
+              }
+              mine.complete(failed(key, mine, Futures.unwrap(error), previous));
+            });
   }
 
-  /** What a failed load leaves: the previous answer marked stale where allowed, else the failure. */
-  private Object failed(Key key, CompletableFuture<Object> future, Throwable error, @Nullable Fresh<?> previous) {
+  /**
+   * What a failed load leaves: the previous answer marked stale where allowed, else the failure.
+   */
+  private Object failed(
+      Key key, CompletableFuture<Object> future, Throwable error, @Nullable Fresh<?> previous) {
     failures.increment();
     if (previous != null && servesStale(error) && withinStaleWindow(previous)) {
       staleServed.increment();
-      return previous.asStale();                // kept: the next caller tries to refresh again
+      return previous.asStale(); // kept: the next caller tries to refresh again
     }
     if (cache != null) {
       cache.asMap().remove(key, future);
@@ -204,8 +222,14 @@ final class ResultCache {
     }
     com.github.benmanes.caffeine.cache.stats.CacheStats s = cache.synchronous().stats();
     long failed = failures.sum();
-    return new CacheStats(s.hitCount(), s.missCount(), Math.max(0, s.loadSuccessCount() - failed), failed,
-        staleServed.sum(), s.evictionCount(), cache.synchronous().estimatedSize());
+    return new CacheStats(
+        s.hitCount(),
+        s.missCount(),
+        Math.max(0, s.loadSuccessCount() - failed),
+        failed,
+        staleServed.sum(),
+        s.evictionCount(),
+        cache.synchronous().estimatedSize());
   }
 
   void invalidateAll() {

@@ -54,6 +54,8 @@ final class RetryAfter {
   /** A count of seconds of any length, capped at a day. */
   private static Duration seconds(String digits) {
     String d = digits.replaceFirst("^0+(?=.)", "");
-    return d.length() > 12 ? Duration.ofSeconds(MAX_SECONDS) : Duration.ofSeconds(Math.min(Long.parseLong(d), MAX_SECONDS));
+    return d.length() > 12
+        ? Duration.ofSeconds(MAX_SECONDS)
+        : Duration.ofSeconds(Math.min(Long.parseLong(d), MAX_SECONDS));
   }
 }

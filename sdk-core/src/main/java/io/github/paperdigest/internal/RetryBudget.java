@@ -1,9 +1,9 @@
 package io.github.paperdigest.internal;
 
 /**
- * Limits retries to a share of the traffic, so that a publisher in trouble is not hit by a storm
- * of retries: every first attempt deposits a tenth of a token, every retry spends one, and the
- * bucket holds at most ten.
+ * Limits retries to a share of the traffic, so that a publisher in trouble is not hit by a storm of
+ * retries: every first attempt deposits a tenth of a token, every retry spends one, and the bucket
+ * holds at most ten.
  */
 final class RetryBudget {
   private static final double MAX = 10.0;

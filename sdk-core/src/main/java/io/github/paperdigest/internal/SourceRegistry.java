@@ -14,11 +14,11 @@ import java.util.ServiceLoader;
 import java.util.regex.Pattern;
 
 /**
- * The providers one client knows: those registered on its builder, then those
- * {@link ServiceLoader} finds (once, when the client is built). A provider registered on the
- * builder wins over a discovered one with the same id; two discovered providers with one id are an
- * error naming both classes; a provider that fails to load is logged with its class name, skipped,
- * and mentioned when an unknown id is asked for.
+ * The providers one client knows: those registered on its builder, then those {@link ServiceLoader}
+ * finds (once, when the client is built). A provider registered on the builder wins over a
+ * discovered one with the same id; two discovered providers with one id are an error naming both
+ * classes; a provider that fails to load is logged with its class name, skipped, and mentioned when
+ * an unknown id is asked for.
  */
 public final class SourceRegistry {
   private static final System.Logger LOG = System.getLogger("io.github.paperdigest.discovery");
@@ -37,7 +37,8 @@ public final class SourceRegistry {
    *
    * @throws SourceConfigurationException for two providers with one id, or an invalid id
    */
-  public static SourceRegistry create(List<PaperSourceProvider> registered, boolean discover, ClassLoader loader) {
+  public static SourceRegistry create(
+      List<PaperSourceProvider> registered, boolean discover, ClassLoader loader) {
     Map<String, PaperSourceProvider> byId = new LinkedHashMap<>();
     for (PaperSourceProvider provider : registered) {
       String id = checkedId(provider);
@@ -73,7 +74,13 @@ public final class SourceRegistry {
           continue;
         }
         if (byId.containsKey(id)) {
-          LOG.log(Level.DEBUG, () -> "source '" + id + "' registered on the builder; ignoring discovered " + className);
+          LOG.log(
+              Level.DEBUG,
+              () ->
+                  "source '"
+                      + id
+                      + "' registered on the builder; ignoring discovered "
+                      + className);
           continue;
         }
         PaperSourceProvider previous = discovered.putIfAbsent(id, provider);
@@ -95,16 +102,30 @@ public final class SourceRegistry {
   private static String checkedId(PaperSourceProvider provider) {
     String id = provider.id();
     if (id == null || !ID.matcher(id).matches()) {
-      throw new SourceConfigurationException(null, "Source provider " + provider.getClass().getName()
-          + " has an invalid id '" + id + "' (expected lower-case letters, digits and dashes)", null);
+      throw new SourceConfigurationException(
+          null,
+          "Source provider "
+              + provider.getClass().getName()
+              + " has an invalid id '"
+              + id
+              + "' (expected lower-case letters, digits and dashes)",
+          null);
     }
     return id;
   }
 
-  private static SourceConfigurationException duplicate(String id, PaperSourceProvider a, PaperSourceProvider b) {
-    return new SourceConfigurationException(id, "two source providers have the id '" + id + "': "
-        + a.getClass().getName() + " and " + b.getClass().getName()
-        + "; remove one from the class path or register the one to use on the builder", null);
+  private static SourceConfigurationException duplicate(
+      String id, PaperSourceProvider a, PaperSourceProvider b) {
+    return new SourceConfigurationException(
+        id,
+        "two source providers have the id '"
+            + id
+            + "': "
+            + a.getClass().getName()
+            + " and "
+            + b.getClass().getName()
+            + "; remove one from the class path or register the one to use on the builder",
+        null);
   }
 
   /** The known ids, builder-registered first. */
@@ -125,8 +146,12 @@ public final class SourceRegistry {
   public PaperSourceProvider provider(String id) {
     PaperSourceProvider provider = providers.get(id);
     if (provider == null) {
-      throw new UnknownSourceException(id, ids(),
-          failures.isEmpty() ? "" : "Providers that failed to load: " + String.join("; ", failures));
+      throw new UnknownSourceException(
+          id,
+          ids(),
+          failures.isEmpty()
+              ? ""
+              : "Providers that failed to load: " + String.join("; ", failures));
     }
     return provider;
   }

@@ -4,15 +4,14 @@ import io.github.paperdigest.model.Criterion;
 import io.github.paperdigest.model.DigestPeriod;
 import io.github.paperdigest.model.PaperId;
 import io.github.paperdigest.model.Sort;
+import io.github.paperdigest.spi.QuerySpec;
 import java.time.LocalDate;
-import java.util.EnumSet;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import io.github.paperdigest.spi.QuerySpec;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.Collections;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,7 +30,8 @@ public record Spec(
     @Nullable Integer minUpvotes,
     List<PaperId> ids,
     @Nullable Sort sort,
-    Map<String, String> options) implements QuerySpec {
+    Map<String, String> options)
+    implements QuerySpec {
 
   /** The query with no criterion at all. */
   public static final Spec EMPTY =
@@ -45,8 +45,14 @@ public record Spec(
   public Spec {
     text = blankToNull(text);
     title = blankToNull(title);
-    authors = List.copyOf(Objects.requireNonNull(authors, "authors == null")).stream().map(String::strip).toList();
-    categories = List.copyOf(Objects.requireNonNull(categories, "categories == null")).stream().map(String::strip).toList();
+    authors =
+        List.copyOf(Objects.requireNonNull(authors, "authors == null")).stream()
+            .map(String::strip)
+            .toList();
+    categories =
+        List.copyOf(Objects.requireNonNull(categories, "categories == null")).stream()
+            .map(String::strip)
+            .toList();
     ids = List.copyOf(Objects.requireNonNull(ids, "ids == null"));
     Objects.requireNonNull(options, "options == null");
     options = Collections.unmodifiableMap(new TreeMap<>(options));
@@ -62,9 +68,7 @@ public record Spec(
     return s == null || s.isBlank() ? null : s.strip();
   }
 
-  /**
-   * This query with only the criteria in {@code kept}; sort and options are kept as they are.
-   */
+  /** This query with only the criteria in {@code kept}; sort and options are kept as they are. */
   public Spec retain(Set<Criterion> kept) {
     return new Spec(
         kept.contains(Criterion.TEXT) ? text : null,
@@ -82,7 +86,8 @@ public record Spec(
 
   /** This query with {@code sort}. */
   public Spec withSort(@Nullable Sort sort) {
-    return new Spec(text, title, authors, categories, from, to, period, minUpvotes, ids, sort, options);
+    return new Spec(
+        text, title, authors, categories, from, to, period, minUpvotes, ids, sort, options);
   }
 
   /** A builder pre-filled with this query's criteria. */
@@ -185,7 +190,9 @@ public record Spec(
 
     /** Sets a source-specific option. */
     public Builder option(String name, String value) {
-      options.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+      options.put(
+          Objects.requireNonNull(name, "name == null"),
+          Objects.requireNonNull(value, "value == null"));
       return this;
     }
 
@@ -195,7 +202,8 @@ public record Spec(
      * @throws IllegalArgumentException as the record's constructor
      */
     public Spec build() {
-      return new Spec(text, title, authors, categories, from, to, period, minUpvotes, ids, sort, options);
+      return new Spec(
+          text, title, authors, categories, from, to, period, minUpvotes, ids, sort, options);
     }
   }
 }

@@ -17,8 +17,11 @@ public final class Version {
 
   /** The default User-Agent: {@code PaperDigest/<version> (+<url>; Java/<version>)}. */
   public static String userAgent() {
-    return "PaperDigest/" + VERSION + " (+https://github.com/paperdigest/paperdigest; Java/"
-        + Runtime.version().feature() + ")";
+    return "PaperDigest/"
+        + VERSION
+        + " (+https://github.com/paperdigest/paperdigest; Java/"
+        + Runtime.version().feature()
+        + ")";
   }
 
   private static String load() {

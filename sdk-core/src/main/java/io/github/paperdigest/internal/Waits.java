@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every wait of the HTTP layer (politeness intervals, {@code Retry-After}, backoff, deadlines) as a
@@ -27,7 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Waits implements AutoCloseable {
   private final Sleeper sleeper;
   private final ScheduledThreadPoolExecutor timer;
-  private final ExecutorService sleepers;
+  private final @Nullable ExecutorService sleepers;
   private final Set<CompletableFuture<Void>> pending = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
@@ -35,10 +36,16 @@ final class Waits implements AutoCloseable {
     this.sleeper = sleeper;
     this.timer = new ScheduledThreadPoolExecutor(1, daemon("paperdigest-timer"));
     this.timer.setRemoveOnCancelPolicy(true);
-    this.sleepers = sleeper == Sleeper.SYSTEM ? null : Executors.newCachedThreadPool(daemon("paperdigest-sleeper"));
+    this.sleepers =
+        sleeper == Sleeper.SYSTEM
+            ? null
+            : Executors.newCachedThreadPool(daemon("paperdigest-sleeper"));
   }
 
-  /** A future completed after {@code delay}, waited with the sleeper; cancelling it cancels the wait. */
+  /**
+   * A future completed after {@code delay}, waited with the sleeper; cancelling it cancels the
+   * wait.
+   */
   CompletableFuture<Void> after(Duration delay) {
     if (delay.isZero() || delay.isNegative()) {
       return CompletableFuture.completedFuture(null);
@@ -48,26 +55,34 @@ final class Waits implements AutoCloseable {
     }
     CompletableFuture<Void> f;
     try {
-      f = CompletableFuture.runAsync(() -> {
-        try {
-          sleeper.sleep(delay);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new CancellationException("interrupted");
-        }
-      }, sleepers);
+      f =
+          CompletableFuture.runAsync(
+              () -> {
+                try {
+                  sleeper.sleep(delay);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                  throw new CancellationException("interrupted");
+                }
+              },
+              sleepers);
     } catch (RejectedExecutionException e) {
       return CompletableFuture.failedFuture(closedError());
     }
     return tracked(f);
   }
 
-  /** A future completed after {@code delay} of real time, whatever the sleeper; cancelling it cancels it. */
+  /**
+   * A future completed after {@code delay} of real time, whatever the sleeper; cancelling it
+   * cancels it.
+   */
   CompletableFuture<Void> timer(Duration delay) {
     CompletableFuture<Void> f = new CompletableFuture<>();
     ScheduledFuture<?> task;
     try {
-      task = timer.schedule(() -> f.complete(null), Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+      task =
+          timer.schedule(
+              () -> f.complete(null), Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
     } catch (RejectedExecutionException e) {
       return CompletableFuture.failedFuture(closedError());
     }
@@ -75,6 +90,8 @@ final class Waits implements AutoCloseable {
     return tracked(f);
   }
 
+  @SuppressWarnings(
+      "CollectionUndefinedEquality") // each future is its own entry: identity is meant
   private CompletableFuture<Void> tracked(CompletableFuture<Void> f) {
     pending.add(f);
     f.whenComplete((v, e) -> pending.remove(f));

@@ -5,9 +5,10 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * A typed key for a source-specific attribute of a {@link Paper}, such as Hugging Face's AI summary.
- * Sources publish their keys as constants; users read them with {@link Paper#attribute(AttributeKey)}.
- * Two keys are equal when their names are equal; a name belongs to one type.
+ * A typed key for a source-specific attribute of a {@link Paper}, such as Hugging Face's AI
+ * summary. Sources publish their keys as constants; users read them with {@link
+ * Paper#attribute(AttributeKey)}. Two keys are equal when their names are equal; a name belongs to
+ * one type.
  *
  * <pre>{@code
  * public static final AttributeKey<String> AI_SUMMARY = AttributeKey.of("hf.aiSummary", String.class);
@@ -18,6 +19,8 @@ import java.util.regex.Pattern;
  *
  * @param <T> the type of the attribute's values
  */
+// T is only in signatures: it types what Paper.attribute(key) returns and Builder.attribute takes.
+@SuppressWarnings("UnusedTypeParameter")
 public final class AttributeKey<T> {
   private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*");
 
@@ -74,18 +77,24 @@ public final class AttributeKey<T> {
     Objects.requireNonNull(value, () -> "value of " + name + " == null");
     if (list) {
       if (!(value instanceof List<?> values)) {
-        throw new IllegalArgumentException(name + " takes a List, not " + value.getClass().getName());
+        throw new IllegalArgumentException(
+            name + " takes a List, not " + value.getClass().getName());
       }
       for (Object element : values) {
         if (!type.isInstance(element)) {
-          throw new IllegalArgumentException(name + " takes a List of " + type.getName() + ", found "
-              + (element == null ? "null" : element.getClass().getName()));
+          throw new IllegalArgumentException(
+              name
+                  + " takes a List of "
+                  + type.getName()
+                  + ", found "
+                  + (element == null ? "null" : element.getClass().getName()));
         }
       }
       return List.copyOf(values);
     }
     if (!type.isInstance(value)) {
-      throw new IllegalArgumentException(name + " takes " + type.getName() + ", not " + value.getClass().getName());
+      throw new IllegalArgumentException(
+          name + " takes " + type.getName() + ", not " + value.getClass().getName());
     }
     return value;
   }

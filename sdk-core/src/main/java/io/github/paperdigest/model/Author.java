@@ -23,10 +23,11 @@ public record Author(String name, List<String> affiliations) {
     if (name.isEmpty()) {
       throw new IllegalArgumentException("Blank author name");
     }
-    affiliations = Objects.requireNonNull(affiliations, "affiliations == null").stream()
-        .map(a -> Text.normalize(Objects.requireNonNull(a, "affiliation == null")))
-        .filter(a -> !a.isEmpty())
-        .toList();
+    affiliations =
+        Objects.requireNonNull(affiliations, "affiliations == null").stream()
+            .map(a -> Text.normalize(Objects.requireNonNull(a, "affiliation == null")))
+            .filter(a -> !a.isEmpty())
+            .toList();
   }
 
   /** An author without affiliations. */

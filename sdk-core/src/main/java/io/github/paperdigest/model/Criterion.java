@@ -1,9 +1,9 @@
 package io.github.paperdigest.model;
 
 /**
- * A kind of query criterion. A source evaluates some natively (they are sent to the publisher);
- * the core evaluates the rest locally where it can, and refuses a query with
- * {@link UnsupportedQueryException} where it cannot.
+ * A kind of query criterion. A source evaluates some natively (they are sent to the publisher); the
+ * core evaluates the rest locally where it can, and refuses a query with {@link
+ * UnsupportedQueryException} where it cannot.
  */
 public enum Criterion {
   /** Free text; locally every word must occur in the title or abstract. */

@@ -17,7 +17,12 @@ import java.util.Objects;
  *     failed when asked again (only with {@code PaperDigest.Builder.staleIfError})
  */
 public record Digest(
-    String source, DigestPeriod period, List<Paper> papers, Instant fetchedAt, boolean complete, boolean stale) {
+    String source,
+    DigestPeriod period,
+    List<Paper> papers,
+    Instant fetchedAt,
+    boolean complete,
+    boolean stale) {
 
   /**
    * Copies the papers.

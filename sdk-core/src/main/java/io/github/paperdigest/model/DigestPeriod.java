@@ -46,8 +46,8 @@ public record DigestPeriod(Kind kind, @Nullable LocalDate start) {
   public DigestPeriod {
     Objects.requireNonNull(kind, "kind == null");
     if ((kind == Kind.LATEST) != (start == null)) {
-      throw new IllegalArgumentException(kind == Kind.LATEST
-          ? "The latest period has no start" : kind + " needs a start date");
+      throw new IllegalArgumentException(
+          kind == Kind.LATEST ? "The latest period has no start" : kind + " needs a start date");
     }
     if (kind == Kind.WEEK && start.getDayOfWeek() != DayOfWeek.MONDAY) {
       throw new IllegalArgumentException("An ISO week starts on a Monday, not " + start);
@@ -65,7 +65,8 @@ public record DigestPeriod(Kind kind, @Nullable LocalDate start) {
   /** The ISO week that contains {@code date}. */
   public static DigestPeriod weekOf(LocalDate date) {
     Objects.requireNonNull(date, "date == null");
-    return new DigestPeriod(Kind.WEEK, date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)));
+    return new DigestPeriod(
+        Kind.WEEK, date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)));
   }
 
   /**
@@ -78,7 +79,13 @@ public record DigestPeriod(Kind kind, @Nullable LocalDate start) {
     long weeks = jan4.range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum();
     if (week < 1 || week > weeks) {
       throw new IllegalArgumentException(
-          "Week " + week + " does not exist in " + weekBasedYear + " (it has " + weeks + " ISO weeks)");
+          "Week "
+              + week
+              + " does not exist in "
+              + weekBasedYear
+              + " (it has "
+              + weeks
+              + " ISO weeks)");
     }
     return weekOf(jan4.with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week));
   }
@@ -94,8 +101,8 @@ public record DigestPeriod(Kind kind, @Nullable LocalDate start) {
   }
 
   /**
-   * Parses {@code 2025-10-03} (a day), {@code 2025-W40} (an ISO week), {@code 2025-10} (a month)
-   * or {@code latest}.
+   * Parses {@code 2025-10-03} (a day), {@code 2025-W40} (an ISO week), {@code 2025-10} (a month) or
+   * {@code latest}.
    *
    * @throws IllegalArgumentException naming the input if it is none of these
    */
@@ -115,8 +122,11 @@ public record DigestPeriod(Kind kind, @Nullable LocalDate start) {
       }
       return day(LocalDate.parse(s));
     } catch (DateTimeParseException | IllegalArgumentException e) {
-      throw new IllegalArgumentException("Not a digest period: '" + text
-          + "' (expected a day 2025-10-03, a week 2025-W40, a month 2025-10, or latest)", e);
+      throw new IllegalArgumentException(
+          "Not a digest period: '"
+              + text
+              + "' (expected a day 2025-10-03, a week 2025-W40, a month 2025-10, or latest)",
+          e);
     }
   }
 
@@ -129,7 +139,8 @@ public record DigestPeriod(Kind kind, @Nullable LocalDate start) {
     Objects.requireNonNull(text, "text == null");
     Matcher m = WEEK.matcher(text.strip());
     if (!m.matches()) {
-      throw new IllegalArgumentException("Not an ISO week: '" + text + "' (expected e.g. 2025-W40)");
+      throw new IllegalArgumentException(
+          "Not an ISO week: '" + text + "' (expected e.g. 2025-W40)");
     }
     try {
       return week(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
@@ -165,8 +176,10 @@ public record DigestPeriod(Kind kind, @Nullable LocalDate start) {
     }
     return switch (kind) {
       case DAY -> start.toString();
-      case WEEK -> String.format("%d-W%02d",
-          start.get(IsoFields.WEEK_BASED_YEAR), start.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+      case WEEK ->
+          String.format(
+              "%d-W%02d",
+              start.get(IsoFields.WEEK_BASED_YEAR), start.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
       case MONTH -> YearMonth.from(start).toString();
       case LATEST -> "latest";
     };

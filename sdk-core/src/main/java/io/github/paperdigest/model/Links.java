@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Where to read a paper and what comes with it. Every link is optional. Only absolute {@code http}
  * and {@code https} links with a host are kept: any other ({@code javascript:}, {@code file:},
- * {@code data:}, a relative reference) is dropped, because links come from publishers and end up
- * in readers' browsers. Immutable and value-based.
+ * {@code data:}, a relative reference) is dropped, because links come from publishers and end up in
+ * readers' browsers. Immutable and value-based.
  *
  * @param abstractPage the publisher's abstract page (e.g. {@code https://arxiv.org/abs/2505.09568})
  * @param pdf the full text as PDF

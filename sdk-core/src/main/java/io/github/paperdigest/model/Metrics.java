@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * @param comments number of comments in the publisher's discussion
  * @param githubStars stars of the paper's code repository
  */
-public record Metrics(@Nullable Integer upvotes, @Nullable Integer comments, @Nullable Integer githubStars) {
+public record Metrics(
+    @Nullable Integer upvotes, @Nullable Integer comments, @Nullable Integer githubStars) {
 
   /** No metrics. */
   public static final Metrics NONE = new Metrics(null, null, null);

@@ -14,19 +14,19 @@ import org.jspecify.annotations.Nullable;
  * A research paper in the common model, whichever source produced it. Immutable and value-based;
  * build one with {@link #builder(PaperId, String)} and derive with {@link #toBuilder()}.
  *
- * <p>The id is always unversioned; the version the source described, where it knows one, is
- * {@link #version()}. Title and abstract have their whitespace normalised (arXiv hard-wraps
- * them). Optional components are null when the publisher does not say; lists are never null.
+ * <p>The id is always unversioned; the version the source described, where it knows one, is {@link
+ * #version()}. Title and abstract have their whitespace normalised (arXiv hard-wraps them).
+ * Optional components are null when the publisher does not say; lists are never null.
  *
  * <p>Publishers' text is untrusted: every text component (the id's value, title, abstract, author
- * names, categories, comment, string attributes) is built without control characters (C0 other
- * than tab and line feed, DEL, C1, and the bidirectional overrides, embeddings and isolates), so
- * that printing a paper can neither rewrite a terminal nor reorder what a reader sees; links are
- * http or https only ({@link Links}).
- * Source-specific extras live in {@link #attributes()} and are read with {@link #attribute(AttributeKey)}.
+ * names, categories, comment, string attributes) is built without control characters (C0 other than
+ * tab and line feed, DEL, C1, and the bidirectional overrides, embeddings and isolates), so that
+ * printing a paper can neither rewrite a terminal nor reorder what a reader sees; links are http or
+ * https only ({@link Links}). Source-specific extras live in {@link #attributes()} and are read
+ * with {@link #attribute(AttributeKey)}.
  *
- * <p>A final class rather than a record, so that components can be added without breaking code
- * that builds or reads papers.
+ * <p>A final class rather than a record, so that components can be added without breaking code that
+ * builds or reads papers.
  */
 public final class Paper {
   private final PaperId id;
@@ -68,15 +68,17 @@ public final class Paper {
     if (title.isEmpty()) {
       throw new IllegalArgumentException("Blank title for " + id);
     }
-    this.abstractText = Text.normalize(Objects.requireNonNull(b.abstractText, "abstractText == null"));
+    this.abstractText =
+        Text.normalize(Objects.requireNonNull(b.abstractText, "abstractText == null"));
     this.authors = List.copyOf(b.authors);
     this.published = b.published;
     this.updated = b.updated;
-    this.categories = b.categories.stream()
-        .map(c -> Text.normalize(Objects.requireNonNull(c, "category == null")))
-        .filter(c -> !c.isEmpty())
-        .distinct()
-        .toList();
+    this.categories =
+        b.categories.stream()
+            .map(c -> Text.normalize(Objects.requireNonNull(c, "category == null")))
+            .filter(c -> !c.isEmpty())
+            .distinct()
+            .toList();
     this.links = b.links;
     this.source = b.source;
     if (source.isBlank()) {
@@ -201,13 +203,61 @@ public final class Paper {
 
   @Override
   public int hashCode() {
-    return Objects.hash(id, version, title, abstractText, authors, published, updated, primaryCategory, categories, links, comment, journalRef, doi, source, metrics, attributes);
+    return Objects.hash(
+        id,
+        version,
+        title,
+        abstractText,
+        authors,
+        published,
+        updated,
+        primaryCategory,
+        categories,
+        links,
+        comment,
+        journalRef,
+        doi,
+        source,
+        metrics,
+        attributes);
   }
 
   /** The components, for debugging; the format may change. */
   @Override
   public String toString() {
-    return "Paper[id=" + id + ", version=" + version + ", title=" + title + ", abstractText=" + abstractText + ", authors=" + authors + ", published=" + published + ", updated=" + updated + ", primaryCategory=" + primaryCategory + ", categories=" + categories + ", links=" + links + ", comment=" + comment + ", journalRef=" + journalRef + ", doi=" + doi + ", source=" + source + ", metrics=" + metrics + ", attributes=" + attributes + "]";
+    return "Paper[id="
+        + id
+        + ", version="
+        + version
+        + ", title="
+        + title
+        + ", abstractText="
+        + abstractText
+        + ", authors="
+        + authors
+        + ", published="
+        + published
+        + ", updated="
+        + updated
+        + ", primaryCategory="
+        + primaryCategory
+        + ", categories="
+        + categories
+        + ", links="
+        + links
+        + ", comment="
+        + comment
+        + ", journalRef="
+        + journalRef
+        + ", doi="
+        + doi
+        + ", source="
+        + source
+        + ", metrics="
+        + metrics
+        + ", attributes="
+        + attributes
+        + "]";
   }
 
   /** A string attribute, or a list of strings, without control characters. */
@@ -252,8 +302,8 @@ public final class Paper {
   }
 
   /**
-   * Builds {@link Paper} values. Not thread-safe. Each setter replaces the previous value;
-   * {@link #build()} normalises and checks them.
+   * Builds {@link Paper} values. Not thread-safe. Each setter replaces the previous value; {@link
+   * #build()} normalises and checks them.
    */
   public static final class Builder {
     private PaperId id;

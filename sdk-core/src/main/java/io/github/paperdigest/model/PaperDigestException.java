@@ -9,11 +9,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <ul>
  *   <li>{@link UnknownSourceException}: no source has the id asked for;
- *   <li>{@link UnsupportedQueryException}: a criterion the source cannot evaluate, before any request;
+ *   <li>{@link UnsupportedQueryException}: a criterion the source cannot evaluate, before any
+ *       request;
  *   <li>{@link SourceHttpException}: the publisher answered with an error status, and its subtype
  *       {@link RateLimitedException} for HTTP 429;
- *   <li>{@link SourceUnavailableException}: no answer (I/O error, timeout, refused connection),
- *       and its subtype {@link ResponseTooLargeException};
+ *   <li>{@link SourceUnavailableException}: no answer (I/O error, timeout, refused connection), and
+ *       its subtype {@link ResponseTooLargeException};
  *   <li>{@link SourceParseException}: an answer that does not have the expected shape;
  *   <li>{@link SourceConfigurationException}: a broken plugin or setting.
  * </ul>
@@ -32,7 +33,8 @@ public class PaperDigestException extends RuntimeException {
    * @param message what went wrong; the source id is prefixed when present
    * @param cause the underlying failure, or null
    */
-  public PaperDigestException(@Nullable String sourceId, String message, @Nullable Throwable cause) {
+  public PaperDigestException(
+      @Nullable String sourceId, String message, @Nullable Throwable cause) {
     super(sourceId == null ? message : sourceId + ": " + message, cause);
     this.sourceId = sourceId;
   }

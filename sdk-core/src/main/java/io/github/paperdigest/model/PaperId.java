@@ -7,14 +7,14 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The identity of a paper: a namespace and a value, rendered {@code namespace:value}, e.g.
- * {@code arxiv:2505.09568} or {@code doi:10.1145/3368089}.
+ * The identity of a paper: a namespace and a value, rendered {@code namespace:value}, e.g. {@code
+ * arxiv:2505.09568} or {@code doi:10.1145/3368089}.
  *
- * <p>arXiv identifiers are the common case. {@link #parse(String)} accepts them new-style
- * ({@code 2505.09568}, {@code 2505.09568v2}), old-style ({@code hep-th/9901001v1}), with an
- * {@code arxiv:} prefix, or as abstract and PDF URLs ({@code https://arxiv.org/abs/2505.09568}).
- * The version is kept apart from the value: {@code 2505.09568v2} has value {@code 2505.09568} and
- * version 2, so {@link #unversioned()} identifies every version of the paper.
+ * <p>arXiv identifiers are the common case. {@link #parse(String)} accepts them new-style ({@code
+ * 2505.09568}, {@code 2505.09568v2}), old-style ({@code hep-th/9901001v1}), with an {@code arxiv:}
+ * prefix, or as abstract and PDF URLs ({@code https://arxiv.org/abs/2505.09568}). The version is
+ * kept apart from the value: {@code 2505.09568v2} has value {@code 2505.09568} and version 2, so
+ * {@link #unversioned()} identifies every version of the paper.
  *
  * <p>Other namespaces ({@code doi}, or one a plugin defines) are taken as they are. Instances are
  * immutable and value-based.
@@ -29,15 +29,17 @@ public record PaperId(String namespace, String value, @Nullable Integer version)
   public static final String ARXIV = "arxiv";
 
   private static final Pattern NAMESPACE = Pattern.compile("[a-z][a-z0-9._-]*");
-  private static final Pattern ARXIV_NEW = Pattern.compile("(\\d{2})(\\d{2})\\.(\\d{4,5})(?:v(\\d+))?");
+  private static final Pattern ARXIV_NEW =
+      Pattern.compile("(\\d{2})(\\d{2})\\.(\\d{4,5})(?:v(\\d+))?");
   private static final Pattern ARXIV_OLD =
       Pattern.compile("([a-z]+(?:-[a-z]+)*(?:\\.[A-Z]{2})?)/(\\d{7})(?:v(\\d+))?");
-  private static final Pattern ARXIV_URL = Pattern.compile(
-      "(?i)https?://(?:www\\.|export\\.)?arxiv\\.org/(?:abs|pdf)/(.+?)(?:\\.pdf)?/?");
+  private static final Pattern ARXIV_URL =
+      Pattern.compile(
+          "(?i)https?://(?:www\\.|export\\.)?arxiv\\.org/(?:abs|pdf)/(.+?)(?:\\.pdf)?/?");
 
   /**
-   * Checks and normalises the components: control characters (see {@link Paper}) are removed
-   * from the value.
+   * Checks and normalises the components: control characters (see {@link Paper}) are removed from
+   * the value.
    *
    * @throws NullPointerException if namespace or value is null
    * @throws IllegalArgumentException if the namespace is not lower-case letters, digits, {@code .},
@@ -76,8 +78,10 @@ public record PaperId(String namespace, String value, @Nullable Integer version)
     Objects.requireNonNull(id, "id == null");
     PaperId parsed = parseArxiv(id.strip());
     if (parsed == null) {
-      throw new IllegalArgumentException("Not an arXiv id: '" + id
-          + "' (expected e.g. 2505.09568, 2505.09568v2, hep-th/9901001 or https://arxiv.org/abs/2505.09568)");
+      throw new IllegalArgumentException(
+          "Not an arXiv id: '"
+              + id
+              + "' (expected e.g. 2505.09568, 2505.09568v2, hep-th/9901001 or https://arxiv.org/abs/2505.09568)");
     }
     return parsed;
   }
@@ -102,8 +106,10 @@ public record PaperId(String namespace, String value, @Nullable Integer version)
         return of(namespace, value);
       }
     }
-    throw new IllegalArgumentException("Not a paper id: '" + text
-        + "' (expected namespace:value, e.g. arxiv:2505.09568 or doi:10.1145/3368089, or an arXiv id)");
+    throw new IllegalArgumentException(
+        "Not a paper id: '"
+            + text
+            + "' (expected namespace:value, e.g. arxiv:2505.09568 or doi:10.1145/3368089, or an arXiv id)");
   }
 
   private static @Nullable PaperId parseArxiv(String s) {
@@ -164,7 +170,10 @@ public record PaperId(String namespace, String value, @Nullable Integer version)
     return new PaperId(namespace, value, version);
   }
 
-  /** The value with its version, as publishers write it: {@code 2505.09568v2}, or {@code 2505.09568}. */
+  /**
+   * The value with its version, as publishers write it: {@code 2505.09568v2}, or {@code
+   * 2505.09568}.
+   */
   public String versionedValue() {
     return version == null ? value : value + "v" + version;
   }

@@ -5,9 +5,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Thrown when a publisher keeps answering HTTP 429 (or asks for a wait longer than the politeness
- * policy allows to sleep), and for a request not sent at all because an earlier answer asked for
- * a pause that lasts longer than the caller's patience. {@link #retryAfter()} says how long to
- * wait.
+ * policy allows to sleep), and for a request not sent at all because an earlier answer asked for a
+ * pause that lasts longer than the caller's patience. {@link #retryAfter()} says how long to wait.
  */
 public class RateLimitedException extends SourceHttpException {
   private static final long serialVersionUID = 1L;
@@ -24,9 +23,19 @@ public class RateLimitedException extends SourceHttpException {
    * @param retryAfter how long the publisher asked to wait, or null if it did not say
    */
   public RateLimitedException(
-      String sourceId, int status, String url, @Nullable String publisherMessage, @Nullable Duration retryAfter) {
-    super(sourceId, status, url, publisherMessage,
-        retryAfter == null ? " (rate limited)" : " (rate limited; retry after " + retryAfter.toSeconds() + " s)");
+      String sourceId,
+      int status,
+      String url,
+      @Nullable String publisherMessage,
+      @Nullable Duration retryAfter) {
+    super(
+        sourceId,
+        status,
+        url,
+        publisherMessage,
+        retryAfter == null
+            ? " (rate limited)"
+            : " (rate limited; retry after " + retryAfter.toSeconds() + " s)");
     this.retryAfter = retryAfter;
   }
 
@@ -40,8 +49,17 @@ public class RateLimitedException extends SourceHttpException {
    * @param retryAfter how much of the pause remains
    */
   public RateLimitedException(String sourceId, String url, int status, Duration retryAfter) {
-    super(sourceId, "not sent to " + url + ": an earlier answer (HTTP " + status + ") asked for a pause; retry after "
-        + retryAfter.toSeconds() + " s", status, url);
+    super(
+        sourceId,
+        "not sent to "
+            + url
+            + ": an earlier answer (HTTP "
+            + status
+            + ") asked for a pause; retry after "
+            + retryAfter.toSeconds()
+            + " s",
+        status,
+        url);
     this.retryAfter = retryAfter;
   }
 

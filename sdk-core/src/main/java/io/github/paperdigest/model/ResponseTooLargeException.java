@@ -1,9 +1,8 @@
 package io.github.paperdigest.model;
 
-
 /**
- * Thrown when a response body is larger than the client's maximum response size, so that a
- * runaway answer fails instead of filling the heap. See {@code PaperDigest.Builder.maxResponseSize}.
+ * Thrown when a response body is larger than the client's maximum response size, so that a runaway
+ * answer fails instead of filling the heap. See {@code PaperDigest.Builder.maxResponseSize}.
  */
 public class ResponseTooLargeException extends SourceUnavailableException {
   private static final long serialVersionUID = 1L;

@@ -16,7 +16,8 @@ public class SourceConfigurationException extends PaperDigestException {
    * @param message what is wrong and how to fix it
    * @param cause the underlying failure, or null
    */
-  public SourceConfigurationException(@Nullable String sourceId, String message, @Nullable Throwable cause) {
+  public SourceConfigurationException(
+      @Nullable String sourceId, String message, @Nullable Throwable cause) {
     super(sourceId, message, cause);
   }
 }

@@ -23,13 +23,22 @@ public class SourceHttpException extends PaperDigestException {
    * @param url the URL requested (without credentials)
    * @param publisherMessage what the publisher said, or null
    */
-  public SourceHttpException(String sourceId, int status, String url, @Nullable String publisherMessage) {
+  public SourceHttpException(
+      String sourceId, int status, String url, @Nullable String publisherMessage) {
     this(sourceId, status, url, publisherMessage, "");
   }
 
-  SourceHttpException(String sourceId, int status, String url, @Nullable String publisherMessage, String suffix) {
-    super(sourceId, "HTTP " + status + " from " + url
-        + (publisherMessage == null ? "" : ": " + Text.normalize(publisherMessage)) + suffix, null);
+  SourceHttpException(
+      String sourceId, int status, String url, @Nullable String publisherMessage, String suffix) {
+    super(
+        sourceId,
+        "HTTP "
+            + status
+            + " from "
+            + url
+            + (publisherMessage == null ? "" : ": " + Text.normalize(publisherMessage))
+            + suffix,
+        null);
     this.status = status;
     this.url = url;
     this.publisherMessage = publisherMessage == null ? null : Text.normalize(publisherMessage);

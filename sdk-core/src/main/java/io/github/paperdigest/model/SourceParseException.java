@@ -23,9 +23,19 @@ public class SourceParseException extends PaperDigestException {
    * @param cause the parser's own exception, or null
    */
   public SourceParseException(
-      String sourceId, @Nullable String url, String where, String expected, @Nullable Throwable cause) {
-    super(sourceId, "cannot parse " + (url == null ? "response" : url) + ": "
-        + (where.isEmpty() ? "" : where + ": ") + expected, cause);
+      String sourceId,
+      @Nullable String url,
+      String where,
+      String expected,
+      @Nullable Throwable cause) {
+    super(
+        sourceId,
+        "cannot parse "
+            + (url == null ? "response" : url)
+            + ": "
+            + (where.isEmpty() ? "" : where + ": ")
+            + expected,
+        cause);
     this.url = url;
     this.where = where;
   }

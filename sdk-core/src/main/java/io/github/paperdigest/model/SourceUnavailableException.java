@@ -4,8 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Thrown when a publisher could not be reached or did not answer in time: a refused or reset
- * connection, an unknown host, a timeout, a redirect loop. The cause is the underlying
- * {@link java.io.IOException} where there is one.
+ * connection, an unknown host, a timeout, a redirect loop. The cause is the underlying {@link
+ * java.io.IOException} where there is one.
  */
 public class SourceUnavailableException extends PaperDigestException {
   private static final long serialVersionUID = 1L;
@@ -20,7 +20,8 @@ public class SourceUnavailableException extends PaperDigestException {
    * @param message what went wrong
    * @param cause the underlying failure, or null
    */
-  public SourceUnavailableException(String sourceId, @Nullable String url, String message, @Nullable Throwable cause) {
+  public SourceUnavailableException(
+      String sourceId, @Nullable String url, String message, @Nullable Throwable cause) {
     super(sourceId, message + (url == null ? "" : " (" + url + ")"), cause);
     this.url = url;
   }

@@ -9,18 +9,22 @@ final class Text {
   private Text() {}
 
   /**
-   * Whether {@code c} is removed from model text: C0 controls other than tab and line feed, DEL,
-   * C1 controls, and the bidirectional embeddings, overrides, isolates and marks.
+   * Whether {@code c} is removed from model text: C0 controls other than tab and line feed, DEL, C1
+   * controls, and the bidirectional embeddings, overrides, isolates and marks.
    */
   static boolean isControl(char c) {
     return (c < 0x20 && c != '\t' && c != '\n')
         || (c >= 0x7f && c <= 0x9f)
         || (c >= '\u202a' && c <= '\u202e')
         || (c >= '\u2066' && c <= '\u2069')
-        || c == '\u200e' || c == '\u200f' || c == '\u061c';
+        || c == '\u200e'
+        || c == '\u200f'
+        || c == '\u061c';
   }
 
-  /** {@code s} without {@linkplain #isControl control characters}; {@code s} itself if it has none. */
+  /**
+   * {@code s} without {@linkplain #isControl control characters}; {@code s} itself if it has none.
+   */
   static String clean(String s) {
     int i = 0;
     while (i < s.length() && !isControl(s.charAt(i))) {

@@ -17,9 +17,16 @@ public class UnknownSourceException extends PaperDigestException {
    * @param detail more to say (e.g. providers that failed to load), or empty
    */
   public UnknownSourceException(String requested, List<String> known, String detail) {
-    super(null, "Unknown source '" + requested + "'; known sources: "
-        + (known.isEmpty() ? "none (is a paperdigest-source-* artifact on the class path?)" : String.join(", ", known))
-        + (detail.isEmpty() ? "" : ". " + detail), null);
+    super(
+        null,
+        "Unknown source '"
+            + requested
+            + "'; known sources: "
+            + (known.isEmpty()
+                ? "none (is a paperdigest-source-* artifact on the class path?)"
+                : String.join(", ", known))
+            + (detail.isEmpty() ? "" : ". " + detail),
+        null);
     this.requested = requested;
     this.known = List.copyOf(known);
   }

@@ -6,10 +6,10 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * A unit of work a source hands the core: usually one HTTP exchange made by
- * {@link SourceContext#fetch}, possibly mapped, chained or given a fallback. Nothing happens until
- * the core runs it, blocking with {@link #execute()} or asynchronously with {@link #executeAsync()}.
- * A fetch may be run more than once; each run repeats the work.
+ * A unit of work a source hands the core: usually one HTTP exchange made by {@link
+ * SourceContext#fetch}, possibly mapped, chained or given a fallback. Nothing happens until the
+ * core runs it, blocking with {@link #execute()} or asynchronously with {@link #executeAsync()}. A
+ * fetch may be run more than once; each run repeats the work.
  *
  * <pre>{@code
  * Fetch<Page> json = context.fetch(jsonRequest, this::parseJson);
@@ -31,13 +31,16 @@ public interface Fetch<T> {
   T execute();
 
   /**
-   * Runs the work without blocking the caller (HTTP calls are enqueued on OkHttp's dispatcher).
-   * The future fails with the same {@link PaperDigestException} {@link #execute()} would throw;
+   * Runs the work without blocking the caller (HTTP calls are enqueued on OkHttp's dispatcher). The
+   * future fails with the same {@link PaperDigestException} {@link #execute()} would throw;
    * cancelling it cancels the HTTP call under way.
    */
   CompletableFuture<T> executeAsync();
 
-  /** A fetch whose result is {@code f} applied to this one's. Exceptions {@code f} throws are not wrapped. */
+  /**
+   * A fetch whose result is {@code f} applied to this one's. Exceptions {@code f} throws are not
+   * wrapped.
+   */
   default <R> Fetch<R> map(Function<? super T, ? extends R> f) {
     return Fetches.map(this, f);
   }
@@ -48,8 +51,8 @@ public interface Fetch<T> {
   }
 
   /**
-   * A fetch that, when this one fails with an exception {@code when} accepts, runs the fetch
-   * {@code fallback} makes of that exception instead.
+   * A fetch that, when this one fails with an exception {@code when} accepts, runs the fetch {@code
+   * fallback} makes of that exception instead.
    */
   default Fetch<T> recover(
       java.util.function.Predicate<? super PaperDigestException> when,

@@ -3,7 +3,6 @@ package io.github.paperdigest.spi;
 import io.github.paperdigest.model.PaperDigestException;
 import io.github.paperdigest.model.SourceParseException;
 import java.util.Objects;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -84,12 +83,13 @@ final class Fetches {
       public CompletableFuture<R> executeAsync() {
         CompletableFuture<T> upstream = fetch.executeAsync();
         CompletableFuture<R> result = upstream.<R>thenApply(f).handle(Fetches::unwrapping);
-        result.whenComplete((v, e) -> {
-      if (result.isCancelled()) {
-        upstream.cancel(true);
-      }
-    });
-    return result;
+        result.whenComplete(
+            (v, e) -> {
+              if (result.isCancelled()) {
+                upstream.cancel(true);
+              }
+            });
+        return result;
       }
     };
   }
@@ -108,23 +108,31 @@ final class Fetches {
         AtomicReference<CompletableFuture<?>> current = new AtomicReference<>();
         CompletableFuture<T> first = fetch.executeAsync();
         current.set(first);
-        CompletableFuture<R> result = first.<R>thenCompose(value -> {
-          CompletableFuture<R> second = next.apply(value).executeAsync();
-          current.set(second);
-          return second;
-        }).handle(Fetches::unwrapping);
-        result.whenComplete((v, e) -> {
-          if (result.isCancelled()) {
-            current.get().cancel(true);
-          }
-        });
+        CompletableFuture<R> result =
+            first
+                .<R>thenCompose(
+                    value -> {
+                      CompletableFuture<R> second = next.apply(value).executeAsync();
+                      current.set(second);
+                      return second;
+                    })
+                .handle(Fetches::unwrapping);
+        result.whenComplete(
+            (v, e) -> {
+              CompletableFuture<?> running = current.get();
+              if (result.isCancelled() && running != null) {
+                running.cancel(true);
+              }
+            });
         return result;
       }
     };
   }
 
   /** {@code fetch}, or on a failure {@code when} accepts, the fetch {@code fallback} makes. */
-  static <T> Fetch<T> recover(Fetch<T> fetch, Predicate<? super PaperDigestException> when,
+  static <T> Fetch<T> recover(
+      Fetch<T> fetch,
+      Predicate<? super PaperDigestException> when,
       Function<? super PaperDigestException, ? extends Fetch<T>> fallback) {
     Objects.requireNonNull(when, "when == null");
     Objects.requireNonNull(fallback, "fallback == null");
@@ -146,29 +154,38 @@ final class Fetches {
         AtomicReference<CompletableFuture<?>> current = new AtomicReference<>();
         CompletableFuture<T> first = fetch.executeAsync();
         current.set(first);
-        CompletableFuture<T> result = first.handle((value, error) -> {
-          if (error == null) {
-            return CompletableFuture.completedFuture(value);
-          }
-          Throwable cause = unwrap(error);
-          if (cause instanceof PaperDigestException e && when.test(e)) {
-            CompletableFuture<T> second = fallback.apply(e).executeAsync();
-            current.set(second);
-            return second;
-          }
-          return CompletableFuture.<T>failedFuture(cause);
-        }).thenCompose(Function.identity()).handle(Fetches::unwrapping);
-        result.whenComplete((v, e) -> {
-          if (result.isCancelled()) {
-            current.get().cancel(true);
-          }
-        });
+        CompletableFuture<T> result =
+            first
+                .handle(
+                    (value, error) -> {
+                      if (error == null) {
+                        return CompletableFuture.completedFuture(value);
+                      }
+                      Throwable cause = unwrap(error);
+                      if (cause instanceof PaperDigestException e && when.test(e)) {
+                        CompletableFuture<T> second = fallback.apply(e).executeAsync();
+                        current.set(second);
+                        return second;
+                      }
+                      return CompletableFuture.<T>failedFuture(cause);
+                    })
+                .thenCompose(Function.identity())
+                .handle(Fetches::unwrapping);
+        result.whenComplete(
+            (v, e) -> {
+              CompletableFuture<?> running = current.get();
+              if (result.isCancelled() && running != null) {
+                running.cancel(true);
+              }
+            });
         return result;
       }
     };
   }
 
-  /** For {@code handle}: passes the value, rethrows the failure without CompletionException layers. */
+  /**
+   * For {@code handle}: passes the value, rethrows the failure without CompletionException layers.
+   */
   static <T> T unwrapping(T value, Throwable error) {
     if (error == null) {
       return value;
@@ -183,10 +200,10 @@ final class Fetches {
   /** The cause under CompletionException and ExecutionException layers. */
   static Throwable unwrap(Throwable error) {
     Throwable t = error;
-    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+    while ((t instanceof CompletionException || t instanceof ExecutionException)
+        && t.getCause() != null) {
       t = t.getCause();
     }
     return t;
   }
-
 }

@@ -19,7 +19,11 @@ import org.jspecify.annotations.Nullable;
  *     incomplete
  */
 public record Page(
-    List<Paper> papers, @Nullable String nextPageToken, @Nullable Long totalResults, Duration freshness, boolean truncated) {
+    List<Paper> papers,
+    @Nullable String nextPageToken,
+    @Nullable Long totalResults,
+    Duration freshness,
+    boolean truncated) {
 
   /**
    * Copies the papers.

@@ -24,8 +24,8 @@ public interface PaperSourceProvider {
   String description();
 
   /**
-   * The politeness the publisher asks for, before explicit settings ({@code min-interval},
-   * {@code max-concurrent}, {@code max-retries}) or the client builder override it.
+   * The politeness the publisher asks for, before explicit settings ({@code min-interval}, {@code
+   * max-concurrent}, {@code max-retries}) or the client builder override it.
    */
   default PolitenessPolicy politeness() {
     return PolitenessPolicy.DEFAULT;

@@ -10,8 +10,8 @@ import java.util.Objects;
  * exponential backoff and jitter starting at {@link #initialBackoff()}, never shorter than the
  * publisher's {@code Retry-After}. The waits for the retries of one request add up to at most
  * {@link #maxRetryWait()}: a publisher that asks for more gets its answer reported at once (a
- * {@link io.github.paperdigest.model.RateLimitedException} for a 429) instead of a sleeping thread, and
- * later requests to it fail at once, without being sent, while the pause it asked for lasts
+ * {@link io.github.paperdigest.model.RateLimitedException} for a 429) instead of a sleeping thread,
+ * and later requests to it fail at once, without being sent, while the pause it asked for lasts
  * longer than that. Immutable and value-based.
  *
  * @param minInterval the minimum time between the starts of two requests
@@ -29,9 +29,17 @@ public record PolitenessPolicy(
     Duration maxBackoff,
     Duration maxRetryWait) {
 
-  /** No interval, 8 concurrent requests, 3 retries from 1 s up to 30 s, at most 60 s of retry waits. */
-  public static final PolitenessPolicy DEFAULT = new PolitenessPolicy(
-      Duration.ZERO, 8, 3, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(60));
+  /**
+   * No interval, 8 concurrent requests, 3 retries from 1 s up to 30 s, at most 60 s of retry waits.
+   */
+  public static final PolitenessPolicy DEFAULT =
+      new PolitenessPolicy(
+          Duration.ZERO,
+          8,
+          3,
+          Duration.ofSeconds(1),
+          Duration.ofSeconds(30),
+          Duration.ofSeconds(60));
 
   /**
    * Checks the values.
@@ -61,26 +69,31 @@ public record PolitenessPolicy(
 
   /** A copy with {@code minInterval}. */
   public PolitenessPolicy withMinInterval(Duration minInterval) {
-    return new PolitenessPolicy(minInterval, maxConcurrent, maxRetries, initialBackoff, maxBackoff, maxRetryWait);
+    return new PolitenessPolicy(
+        minInterval, maxConcurrent, maxRetries, initialBackoff, maxBackoff, maxRetryWait);
   }
 
   /** A copy with {@code maxConcurrent}. */
   public PolitenessPolicy withMaxConcurrent(int maxConcurrent) {
-    return new PolitenessPolicy(minInterval, maxConcurrent, maxRetries, initialBackoff, maxBackoff, maxRetryWait);
+    return new PolitenessPolicy(
+        minInterval, maxConcurrent, maxRetries, initialBackoff, maxBackoff, maxRetryWait);
   }
 
   /** A copy with {@code maxRetries}. */
   public PolitenessPolicy withMaxRetries(int maxRetries) {
-    return new PolitenessPolicy(minInterval, maxConcurrent, maxRetries, initialBackoff, maxBackoff, maxRetryWait);
+    return new PolitenessPolicy(
+        minInterval, maxConcurrent, maxRetries, initialBackoff, maxBackoff, maxRetryWait);
   }
 
   /** A copy with the backoff range. */
   public PolitenessPolicy withBackoff(Duration initialBackoff, Duration maxBackoff) {
-    return new PolitenessPolicy(minInterval, maxConcurrent, maxRetries, initialBackoff, maxBackoff, maxRetryWait);
+    return new PolitenessPolicy(
+        minInterval, maxConcurrent, maxRetries, initialBackoff, maxBackoff, maxRetryWait);
   }
 
   /** A copy with {@code maxRetryWait}. */
   public PolitenessPolicy withMaxRetryWait(Duration maxRetryWait) {
-    return new PolitenessPolicy(minInterval, maxConcurrent, maxRetries, initialBackoff, maxBackoff, maxRetryWait);
+    return new PolitenessPolicy(
+        minInterval, maxConcurrent, maxRetries, initialBackoff, maxBackoff, maxRetryWait);
   }
 }

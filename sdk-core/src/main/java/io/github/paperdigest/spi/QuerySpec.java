@@ -12,13 +12,13 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The criteria of a query as a source sees them: the part of a query the source evaluates
- * natively (see {@link SourceCapabilities#criteria()}); the core applies the rest itself. Values
- * are normalised: strings stripped and never blank, lists never null, options sorted by name.
+ * The criteria of a query as a source sees them: the part of a query the source evaluates natively
+ * (see {@link SourceCapabilities#criteria()}); the core applies the rest itself. Values are
+ * normalised: strings stripped and never blank, lists never null, options sorted by name.
  *
  * <p>Only the core makes query specs, from the fluent queries of the client; a source reads them.
- * To test a source, run a query through a client built with it (see the {@code
- * paperdigest-testing} artifact).
+ * To test a source, run a query through a client built with it (see the {@code paperdigest-testing}
+ * artifact).
  */
 public interface QuerySpec {
 

@@ -6,11 +6,11 @@ import io.github.paperdigest.model.Metric;
 import io.github.paperdigest.model.Sort;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
-import java.util.Collections;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,9 +57,11 @@ public final class SourceCapabilities {
     return criteria;
   }
 
-  /** The criteria the source evaluates natively in digests (queries with a period); with a period
+  /**
+   * The criteria the source evaluates natively in digests (queries with a period); with a period
    * every sort is applied by the core, on the source's order. Has {@link Criterion#PERIOD} exactly
-   * when {@link #periods()} is not empty. */
+   * when {@link #periods()} is not empty.
+   */
   public Set<Criterion> digestCriteria() {
     return digestCriteria;
   }
@@ -121,15 +123,38 @@ public final class SourceCapabilities {
 
   @Override
   public int hashCode() {
-    return Objects.hash(criteria, digestCriteria, sorts, metrics, periods, lookup, idNamespaces,
-        maxLookupBatch, options, lookupFreshness);
+    return Objects.hash(
+        criteria,
+        digestCriteria,
+        sorts,
+        metrics,
+        periods,
+        lookup,
+        idNamespaces,
+        maxLookupBatch,
+        options,
+        lookupFreshness);
   }
 
   @Override
   public String toString() {
-    return "SourceCapabilities{criteria=" + criteria + ", digestCriteria=" + digestCriteria + ", sorts=" + sorts
-        + ", metrics=" + metrics + ", periods=" + periods + ", lookup=" + (lookup ? idNamespaces + " x" + maxLookupBatch
-        : "none") + ", options=" + options + ", lookupFreshness=" + lookupFreshness + "}";
+    return "SourceCapabilities{criteria="
+        + criteria
+        + ", digestCriteria="
+        + digestCriteria
+        + ", sorts="
+        + sorts
+        + ", metrics="
+        + metrics
+        + ", periods="
+        + periods
+        + ", lookup="
+        + (lookup ? idNamespaces + " x" + maxLookupBatch : "none")
+        + ", options="
+        + options
+        + ", lookupFreshness="
+        + lookupFreshness
+        + "}";
   }
 
   private static <E extends Enum<E>> EnumSet<E> copy(Set<E> set, Class<E> type) {
@@ -168,11 +193,11 @@ public final class SourceCapabilities {
     }
 
     /**
-     * Sets the criteria evaluated natively in digests (queries with a period), when they differ from
-     * {@link #criteria(Criterion...)}: a source whose digest endpoint takes only a category, say,
-     * declares {@code digestCriteria(Criterion.CATEGORY)}, and the core filters digests by text
-     * itself. Calling it with no argument declares none. When never called, digests use the same
-     * criteria as other queries.
+     * Sets the criteria evaluated natively in digests (queries with a period), when they differ
+     * from {@link #criteria(Criterion...)}: a source whose digest endpoint takes only a category,
+     * say, declares {@code digestCriteria(Criterion.CATEGORY)}, and the core filters digests by
+     * text itself. Calling it with no argument declares none. When never called, digests use the
+     * same criteria as other queries.
      */
     public Builder digestCriteria(Criterion... criteria) {
       this.digestCriteria = EnumSet.noneOf(Criterion.class);
@@ -233,13 +258,16 @@ public final class SourceCapabilities {
      *     #periods periods}, or lookup without an id namespace
      */
     public SourceCapabilities build() {
-      if (periods.isEmpty() && (criteria.contains(Criterion.PERIOD)
-          || (digestCriteria != null && digestCriteria.contains(Criterion.PERIOD)))) {
-        throw new IllegalStateException("Criterion.PERIOD is native only for a source that serves periods:"
-            + " declare them with periods(...), which also makes PERIOD native");
+      if (periods.isEmpty()
+          && (criteria.contains(Criterion.PERIOD)
+              || (digestCriteria != null && digestCriteria.contains(Criterion.PERIOD)))) {
+        throw new IllegalStateException(
+            "Criterion.PERIOD is native only for a source that serves periods:"
+                + " declare them with periods(...), which also makes PERIOD native");
       }
       if (lookup && idNamespaces.isEmpty()) {
-        throw new IllegalStateException("lookup(...) needs at least one id namespace, e.g. lookup(100, \"arxiv\")");
+        throw new IllegalStateException(
+            "lookup(...) needs at least one id namespace, e.g. lookup(100, \"arxiv\")");
       }
       return new SourceCapabilities(this);
     }

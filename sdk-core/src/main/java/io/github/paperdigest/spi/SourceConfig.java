@@ -12,12 +12,12 @@ import java.util.TreeMap;
 import okhttp3.HttpUrl;
 
 /**
- * The settings of one source. A setting {@code name} of source {@code id} is looked up first
- * among the options given on the client builder, then in the system property
- * {@code paperdigest.<id>.<name>} (e.g. {@code paperdigest.arxiv.api-url}), then the caller's
- * default. Secrets may also come from an environment variable and are never shown by
- * {@link #toString()}. A value that cannot be read fails with a
- * {@link SourceConfigurationException} that names the property. Immutable and thread-safe.
+ * The settings of one source. A setting {@code name} of source {@code id} is looked up first among
+ * the options given on the client builder, then in the system property {@code
+ * paperdigest.<id>.<name>} (e.g. {@code paperdigest.arxiv.api-url}), then the caller's default.
+ * Secrets may also come from an environment variable and are never shown by {@link #toString()}. A
+ * value that cannot be read fails with a {@link SourceConfigurationException} that names the
+ * property. Immutable and thread-safe.
  */
 public final class SourceConfig {
   private final String sourceId;
@@ -25,7 +25,10 @@ public final class SourceConfig {
   private final Properties systemProperties;
   private final Map<String, String> environment;
 
-  private SourceConfig(String sourceId, Map<String, String> options, Properties systemProperties,
+  private SourceConfig(
+      String sourceId,
+      Map<String, String> options,
+      Properties systemProperties,
       Map<String, String> environment) {
     this.sourceId = Objects.requireNonNull(sourceId, "sourceId == null");
     this.options = Map.copyOf(Objects.requireNonNull(options, "options == null"));
@@ -38,10 +41,11 @@ public final class SourceConfig {
     return new SourceConfig(sourceId, options, System.getProperties(), System.getenv());
   }
 
-  /**
-   * Settings with explicit system properties and environment (package-private: for tests).
-   */
-  static SourceConfig of(String sourceId, Map<String, String> options, Properties systemProperties,
+  /** Settings with explicit system properties and environment (package-private: for tests). */
+  static SourceConfig of(
+      String sourceId,
+      Map<String, String> options,
+      Properties systemProperties,
       Map<String, String> environment) {
     return new SourceConfig(sourceId, options, systemProperties, environment);
   }
@@ -104,9 +108,10 @@ public final class SourceConfig {
     String s = value.get();
     Duration d;
     try {
-      d = s.toUpperCase(Locale.ROOT).startsWith("P")
-          ? Duration.parse(s)
-          : Duration.ofNanos(Math.round(Double.parseDouble(s) * 1e9));
+      d =
+          s.toUpperCase(Locale.ROOT).startsWith("P")
+              ? Duration.parse(s)
+              : Duration.ofNanos(Math.round(Double.parseDouble(s) * 1e9));
     } catch (DateTimeParseException | NumberFormatException | ArithmeticException e) {
       throw invalid(name, s, "an ISO-8601 duration such as PT3S, or a number of seconds");
     }
@@ -134,16 +139,28 @@ public final class SourceConfig {
   }
 
   /**
-   * Setting {@code name} as an integer from {@code min} to {@code max} inclusive, or
-   * {@code defaultValue} (not checked: it is the source's own) when it is not set.
+   * Setting {@code name} as an integer from {@code min} to {@code max} inclusive, or {@code
+   * defaultValue} (not checked: it is the source's own) when it is not set.
    *
    * @throws SourceConfigurationException if the value set is not an integer or out of the range
    */
   public int integer(String name, int defaultValue, int min, int max) {
     int value = integer(name, defaultValue);
     if (isSet(name) && (value < min || value > max)) {
-      throw new SourceConfigurationException(sourceId, "setting " + name + " must be from " + min + " to " + max
-          + ", not " + value + " (system property " + propertyName(name) + ")", null);
+      throw new SourceConfigurationException(
+          sourceId,
+          "setting "
+              + name
+              + " must be from "
+              + min
+              + " to "
+              + max
+              + ", not "
+              + value
+              + " (system property "
+              + propertyName(name)
+              + ")",
+          null);
     }
     return value;
   }
@@ -166,8 +183,8 @@ public final class SourceConfig {
   }
 
   /**
-   * A secret (e.g. an API token): setting {@code name}, else environment variable
-   * {@code environmentVariable}. Never logged or shown in {@link #toString()} or in an error.
+   * A secret (e.g. an API token): setting {@code name}, else environment variable {@code
+   * environmentVariable}. Never logged or shown in {@link #toString()} or in an error.
    *
    * @throws SourceConfigurationException if the value has a character that an HTTP header cannot
    *     carry (a control character such as a line break, or any non-ASCII character), since it
@@ -186,9 +203,19 @@ public final class SourceConfig {
       for (int i = 0; i < v.length(); i++) {
         char c = v.charAt(i);
         if (c != '\t' && (c < 0x20 || c > 0x7e)) {
-          throw new SourceConfigurationException(sourceId, "the secret in " + from + " has a character that an"
-              + " HTTP header cannot carry (" + (c < 0x20 || c == 0x7f ? "a control character" : "a non-ASCII character")
-              + " at position " + (i + 1) + " of " + v.length() + "); the value is not shown", null);
+          throw new SourceConfigurationException(
+              sourceId,
+              "the secret in "
+                  + from
+                  + " has a character that an"
+                  + " HTTP header cannot carry ("
+                  + (c < 0x20 || c == 0x7f ? "a control character" : "a non-ASCII character")
+                  + " at position "
+                  + (i + 1)
+                  + " of "
+                  + v.length()
+                  + "); the value is not shown",
+              null);
         }
       }
     }
@@ -197,14 +224,25 @@ public final class SourceConfig {
 
   private SourceConfigurationException invalid(String name, String value, String expected) {
     String shown = isSecretName(name) ? "<hidden>" : "'" + value + "'";
-    return new SourceConfigurationException(sourceId,
-        "setting " + name + " (system property " + propertyName(name) + ") is " + shown + ", expected " + expected,
+    return new SourceConfigurationException(
+        sourceId,
+        "setting "
+            + name
+            + " (system property "
+            + propertyName(name)
+            + ") is "
+            + shown
+            + ", expected "
+            + expected,
         null);
   }
 
   private static boolean isSecretName(String name) {
     String n = name.toLowerCase(Locale.ROOT);
-    return n.contains("token") || n.contains("secret") || n.contains("password") || n.contains("key");
+    return n.contains("token")
+        || n.contains("secret")
+        || n.contains("password")
+        || n.contains("key");
   }
 
   /** The source id and explicitly set options, with secret values hidden. */

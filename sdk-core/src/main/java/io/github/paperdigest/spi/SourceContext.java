@@ -7,10 +7,10 @@ import okhttp3.Request;
 
 /**
  * What the core hands a source when it creates it: the shared HTTP client and JSON library, the
- * clock, the source's settings and its politeness policy. A source never creates its own
- * {@link OkHttpClient}: requests go through {@link #fetch}, where the core applies politeness,
- * retries, the User-Agent, the size limit and the mapping of failures to typed exceptions.
- * Implementations are thread-safe.
+ * clock, the source's settings and its politeness policy. A source never creates its own {@link
+ * OkHttpClient}: requests go through {@link #fetch}, where the core applies politeness, retries,
+ * the User-Agent, the size limit and the mapping of failures to typed exceptions. Implementations
+ * are thread-safe.
  */
 public interface SourceContext {
 
@@ -30,7 +30,9 @@ public interface SourceContext {
   /** The client's clock, for "today", freshness and fetch times. */
   Clock clock();
 
-  /** This source's settings (builder options, then {@code paperdigest.<id>.*} system properties). */
+  /**
+   * This source's settings (builder options, then {@code paperdigest.<id>.*} system properties).
+   */
   SourceConfig config();
 
   /** The politeness policy in force for this source. */
@@ -41,8 +43,8 @@ public interface SourceContext {
    * status is 2xx. Other statuses fail with {@link io.github.paperdigest.model.SourceHttpException}
    * (429: {@link io.github.paperdigest.model.RateLimitedException}), I/O errors and timeouts with
    * {@link io.github.paperdigest.model.SourceUnavailableException}, a body over the size limit with
-   * {@link io.github.paperdigest.model.ResponseTooLargeException}. The publisher's message is read from
-   * error bodies by the provider's {@link PaperSourceProvider#errorDecoder()}.
+   * {@link io.github.paperdigest.model.ResponseTooLargeException}. The publisher's message is read
+   * from error bodies by the provider's {@link PaperSourceProvider#errorDecoder()}.
    */
   <T> Fetch<T> fetch(Request request, ResponseParser<T> parser);
 }

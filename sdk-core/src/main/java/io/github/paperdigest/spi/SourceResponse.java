@@ -7,10 +7,10 @@ import okhttp3.HttpUrl;
 import okio.BufferedSource;
 
 /**
- * A response handed to a {@link ResponseParser}: status, headers and a body that fails with
- * {@link io.github.paperdigest.model.ResponseTooLargeException} once it passes the size limit. Read the
- * body once, as a stream or as a string. Not thread-safe; valid only during
- * {@link ResponseParser#parse}.
+ * A response handed to a {@link ResponseParser}: status, headers and a body that fails with {@link
+ * io.github.paperdigest.model.ResponseTooLargeException} once it passes the size limit. Read the
+ * body once, as a stream or as a string. Not thread-safe; valid only during {@link
+ * ResponseParser#parse}.
  */
 public interface SourceResponse {
 

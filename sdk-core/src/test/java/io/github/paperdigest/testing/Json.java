@@ -7,13 +7,30 @@ import java.util.stream.Collectors;
 public final class Json {
   private Json() {}
 
-  public static String paper(String id, String title, int upvotes, String published, String... authors) {
-    return "{\"id\":\"" + id + "\",\"title\":\"" + title + "\",\"abstract\":\"About " + title + "\","
-        + "\"upvotes\":" + upvotes + ",\"published\":\"" + published + "\",\"categories\":[\"cs.CL\"],"
-        + "\"authors\":[" + List.of(authors).stream().map(a -> "\"" + a + "\"").collect(Collectors.joining(",")) + "]}";
+  public static String paper(
+      String id, String title, int upvotes, String published, String... authors) {
+    return "{\"id\":\""
+        + id
+        + "\",\"title\":\""
+        + title
+        + "\",\"abstract\":\"About "
+        + title
+        + "\","
+        + "\"upvotes\":"
+        + upvotes
+        + ",\"published\":\""
+        + published
+        + "\",\"categories\":[\"cs.CL\"],"
+        + "\"authors\":["
+        + List.of(authors).stream().map(a -> "\"" + a + "\"").collect(Collectors.joining(","))
+        + "]}";
   }
 
   public static String page(String next, String... papers) {
-    return "{\"papers\":[" + String.join(",", papers) + "],\"next\":" + (next == null ? "null" : "\"" + next + "\"") + "}";
+    return "{\"papers\":["
+        + String.join(",", papers)
+        + "],\"next\":"
+        + (next == null ? "null" : "\"" + next + "\"")
+        + "}";
   }
 }

@@ -34,9 +34,14 @@ public final class PlainSourceProvider implements PaperSourceProvider {
 
       @Override
       public Fetch<Page> fetchPage(PageRequest request) {
-        return Fetch.supplying("plain", () -> Page.last(List.of(
-            Paper.builder(PaperId.arxiv("2501.00001"), "Alpha").source("plain").build(),
-            Paper.builder(PaperId.arxiv("2501.00002"), "Beta").source("plain").build()), Duration.ofMinutes(1)));
+        return Fetch.supplying(
+            "plain",
+            () ->
+                Page.last(
+                    List.of(
+                        Paper.builder(PaperId.arxiv("2501.00001"), "Alpha").source("plain").build(),
+                        Paper.builder(PaperId.arxiv("2501.00002"), "Beta").source("plain").build()),
+                    Duration.ofMinutes(1)));
       }
     };
   }

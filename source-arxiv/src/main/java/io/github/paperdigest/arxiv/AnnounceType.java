@@ -37,8 +37,10 @@ public enum AnnounceType {
         return t;
       }
     }
-    throw new IllegalArgumentException("Not an arXiv announce type: '" + name
-        + "' (expected new, cross, replace or replace-cross)");
+    throw new IllegalArgumentException(
+        "Not an arXiv announce type: '"
+            + name
+            + "' (expected new, cross, replace or replace-cross)");
   }
 
   @Override

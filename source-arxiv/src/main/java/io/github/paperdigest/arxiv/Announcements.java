@@ -19,35 +19,38 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import okhttp3.HttpUrl;
-import org.jspecify.annotations.Nullable;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a day's announcements of arXiv categories: the RSS feed ({@code rss.arxiv.org/rss/<cats>})
- * and, when that fails, the listing pages ({@code arxiv.org/list/<cat>/new}). An item without an
- * id or title fails the page; any other field that cannot be understood (a date, an announce
- * type) is dropped, logged at DEBUG, and the rest of the item kept.
+ * and, when that fails, the listing pages ({@code arxiv.org/list/<cat>/new}). An item without an id
+ * or title fails the page; any other field that cannot be understood (a date, an announce type) is
+ * dropped, logged at DEBUG, and the rest of the item kept.
  */
 final class Announcements {
   private Announcements() {}
 
   /**
-   * One announcement: its day (null when the feed names none, as on weekends) and its papers,
-   * each with its {@link Arxiv#ANNOUNCE_TYPE}.
+   * One announcement: its day (null when the feed names none, as on weekends) and its papers, each
+   * with its {@link Arxiv#ANNOUNCE_TYPE}.
    */
   record Day(@Nullable LocalDate date, List<Paper> papers) {}
 
-  private static final Pattern DESCRIPTION = Pattern.compile(
-      "(?s)^\\s*arXiv:(\\S+)\\s+Announce Type:\\s*(\\S+)\\s*(?:Abstract:\\s*)?(.*)$");
+  private static final Pattern DESCRIPTION =
+      Pattern.compile(
+          "(?s)^\\s*arXiv:(\\S+)\\s+Announce Type:\\s*(\\S+)\\s*(?:Abstract:\\s*)?(.*)$");
   private static final Pattern CATEGORY_CODE = Pattern.compile("\\(([a-z-]+(?:\\.[A-Za-z-]+)?)\\)");
-  private static final Pattern LISTING_DATE = Pattern.compile(
-      "(?i)listings? for\\s+(?:\\w+,\\s*)?(\\d{1,2}\\s+\\w+\\s+\\d{4})");
+  private static final Pattern LISTING_DATE =
+      Pattern.compile("(?i)listings? for\\s+(?:\\w+,\\s*)?(\\d{1,2}\\s+\\w+\\s+\\d{4})");
   private static final HttpUrl DOI_RESOLVER = HttpUrl.get("https://doi.org/");
-  private static final DateTimeFormatter LISTING_DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+  private static final DateTimeFormatter LISTING_DAY =
+      DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
   // ---- RSS --------------------------------------------------------------------------------------
 
@@ -56,8 +59,12 @@ final class Announcements {
     Xml.refuseDoctype(doc, url);
     Element channel = doc.selectFirst("rss > channel");
     if (channel == null) {
-      throw new SourceParseException(Arxiv.ID, url, "rss/channel",
-          "expected an RSS 2.0 document with a <channel>; the feed format may have changed", null);
+      throw new SourceParseException(
+          Arxiv.ID,
+          url,
+          "rss/channel",
+          "expected an RSS 2.0 document with a <channel>; the feed format may have changed",
+          null);
     }
     LocalDate date = null;
     Element pubDate = child(channel, "pubDate");
@@ -77,7 +84,8 @@ final class Announcements {
     return new Day(date, papers);
   }
 
-  private static Paper item(Element item, @Nullable LocalDate channelDate, String url, String where) {
+  private static Paper item(
+      Element item, @Nullable LocalDate channelDate, String url, String where) {
     String title = text(item, "title");
     String description = text(item, "description");
     String typeName = text(item, "arxiv:announce_type");
@@ -96,11 +104,13 @@ final class Announcements {
       idText = guid != null ? guid.replaceFirst("^oai:arXiv\\.org:", "") : text(item, "link");
     }
     if (idText == null) {
-      throw new SourceParseException(Arxiv.ID, url, where, "the item has no arXiv id (no description, guid or link)", null);
+      throw new SourceParseException(
+          Arxiv.ID, url, where, "the item has no arXiv id (no description, guid or link)", null);
     }
     PaperId id = parseId(idText, url, where);
     if (title == null || title.isBlank()) {
-      throw new SourceParseException(Arxiv.ID, url, where + "/title", "item " + id + " has no title", null);
+      throw new SourceParseException(
+          Arxiv.ID, url, where + "/title", "item " + id + " has no title", null);
     }
     AnnounceType type = null;
     if (typeName != null) {
@@ -112,7 +122,9 @@ final class Announcements {
     }
     List<String> categories = new ArrayList<>();
     for (Element c : item.children()) {
-      if (c.tagName().equals("category") && !c.text().isBlank() && !categories.contains(c.text().strip())) {
+      if (c.tagName().equals("category")
+          && !c.text().isBlank()
+          && !categories.contains(c.text().strip())) {
         categories.add(c.text().strip());
       }
     }
@@ -122,8 +134,10 @@ final class Announcements {
       LocalDate d = rfc1123(itemDate, url, where + "/pubDate");
       announced = d != null ? d : channelDate;
     }
-    Links links = Links.NONE.withAbstractPage(URI.create("https://arxiv.org/abs/" + id.value()))
-        .withPdf(URI.create("https://arxiv.org/pdf/" + id.versionedValue()));
+    Links links =
+        Links.NONE
+            .withAbstractPage(URI.create("https://arxiv.org/abs/" + id.value()))
+            .withPdf(URI.create("https://arxiv.org/pdf/" + id.versionedValue()));
     String doi = text(item, "arxiv:DOI");
     return Paper.builder(id, title)
         .abstractText(abstractText)
@@ -140,18 +154,18 @@ final class Announcements {
         .build();
   }
 
+  private static final Pattern CREATOR_SEPARATOR = Pattern.compile(",\\s*|\\s+and\\s+");
+
   /** {@code dc:creator}: "A. One, B. Two and C. Three". */
   static List<Author> creators(@Nullable String text) {
-    List<Author> authors = new ArrayList<>();
     if (text == null) {
-      return authors;
+      return new ArrayList<>();
     }
-    for (String name : text.split(",\\s*|\\s+and\\s+")) {
-      if (!name.isBlank()) {
-        authors.add(Author.of(name.strip()));
-      }
-    }
-    return authors;
+    return CREATOR_SEPARATOR
+        .splitAsStream(text)
+        .filter(name -> !name.isBlank())
+        .map(name -> Author.of(name.strip()))
+        .collect(Collectors.toCollection(ArrayList::new));
   }
 
   private static @Nullable Element child(Element parent, String tag) {
@@ -178,8 +192,8 @@ final class Announcements {
   }
 
   /**
-   * The resolver link of a DOI, percent-encoded: DOIs may hold any printable character
-   * ({@code 10.1002/(SICI)1097-4636(199812)43:4<448::AID-JBM13>3.0.CO;2-7}).
+   * The resolver link of a DOI, percent-encoded: DOIs may hold any printable character ({@code
+   * 10.1002/(SICI)1097-4636(199812)43:4<448::AID-JBM13>3.0.CO;2-7}).
    */
   static URI doiLink(String doi) {
     return DOI_RESOLVER.newBuilder().addPathSegments(doi.strip()).build().uri();
@@ -206,8 +220,12 @@ final class Announcements {
       if (doc.selectFirst("#dlpage") != null) {
         return new Day(listingDate(doc, url), List.of());
       }
-      throw new SourceParseException(Arxiv.ID, url, "dl#articles",
-          "no listing (#dlpage or dl#articles) on the page; the page layout may have changed", null);
+      throw new SourceParseException(
+          Arxiv.ID,
+          url,
+          "dl#articles",
+          "no listing (#dlpage or dl#articles) on the page; the page layout may have changed",
+          null);
     }
     LocalDate date = listingDate(doc, url);
     List<Paper> papers = new ArrayList<>();
@@ -218,7 +236,9 @@ final class Announcements {
         // section headings ("New submissions", "Cross submissions", "Replacement submissions");
         // other headings ("Showing new listings for ...") leave the section as it is
         String heading = e.text().toLowerCase(Locale.ROOT);
-        if (heading.startsWith("new") || heading.startsWith("cross") || heading.startsWith("replace")) {
+        if (heading.startsWith("new")
+            || heading.startsWith("cross")
+            || heading.startsWith("replace")) {
           section = heading;
         }
         continue;
@@ -226,7 +246,12 @@ final class Announcements {
       Element dd = e.nextElementSibling();
       String where = "dl#articles dt[" + index++ + "]";
       if (dd == null || !dd.tagName().equals("dd")) {
-        throw new SourceParseException(Arxiv.ID, url, where, "a <dt> without its <dd>; the page layout may have changed", null);
+        throw new SourceParseException(
+            Arxiv.ID,
+            url,
+            where,
+            "a <dt> without its <dd>; the page layout may have changed",
+            null);
       }
       papers.add(listingEntry(e, dd, section, date, requested, url, where));
     }
@@ -248,17 +273,26 @@ final class Announcements {
     return null;
   }
 
-  private static Paper listingEntry(Element dt, Element dd, String section, @Nullable LocalDate date,
-      Set<String> requested, String url, String where) {
+  private static Paper listingEntry(
+      Element dt,
+      Element dd,
+      String section,
+      @Nullable LocalDate date,
+      Set<String> requested,
+      String url,
+      String where) {
     Element abs = dt.selectFirst("a[title=Abstract], a[href*=/abs/]");
     if (abs == null) {
-      throw new SourceParseException(Arxiv.ID, url, where, "no link to the abstract in the <dt>", null);
+      throw new SourceParseException(
+          Arxiv.ID, url, where, "no link to the abstract in the <dt>", null);
     }
-    String idText = abs.text().isBlank() ? abs.attr("href").replaceFirst(".*/abs/", "") : abs.text();
+    String idText =
+        abs.text().isBlank() ? abs.attr("href").replaceFirst(".*/abs/", "") : abs.text();
     PaperId id = parseId(idText, url, where);
     String title = descriptorless(dd.selectFirst("div.list-title"));
     if (title == null) {
-      throw new SourceParseException(Arxiv.ID, url, where + " div.list-title", "entry " + id + " has no title", null);
+      throw new SourceParseException(
+          Arxiv.ID, url, where + " div.list-title", "entry " + id + " has no title", null);
     }
     List<Author> authors = new ArrayList<>();
     Element authorList = dd.selectFirst("div.list-authors");
@@ -302,8 +336,10 @@ final class Announcements {
         .categories(List.copyOf(categories))
         .comment(descriptorless(dd.selectFirst("div.list-comments")))
         .journalRef(descriptorless(dd.selectFirst("div.list-journal-ref")))
-        .links(Links.NONE.withAbstractPage(URI.create("https://arxiv.org/abs/" + id.value()))
-            .withPdf(URI.create("https://arxiv.org/pdf/" + id.value())))
+        .links(
+            Links.NONE
+                .withAbstractPage(URI.create("https://arxiv.org/abs/" + id.value()))
+                .withPdf(URI.create("https://arxiv.org/pdf/" + id.value())))
         .source(Arxiv.ID)
         .attribute(Arxiv.ANNOUNCE_TYPE, type)
         .attribute(Arxiv.ANNOUNCED, date)

@@ -4,8 +4,8 @@ import io.github.paperdigest.model.AttributeKey;
 import java.time.LocalDate;
 
 /**
- * The arXiv specific attributes of papers from the {@code arxiv} source, its query options and
- * its settings.
+ * The arXiv specific attributes of papers from the {@code arxiv} source, its query options and its
+ * settings.
  *
  * <pre>{@code
  * // search with the typed query builder, newest first
@@ -18,6 +18,7 @@ import java.time.LocalDate;
  * }</pre>
  *
  * <h2>Query options</h2>
+ *
  * <ul>
  *   <li>{@link #QUERY}: a search query in arXiv's syntax, usually {@link ArxivQuery#toString()};
  *       combined with AND with the query's other criteria;
@@ -29,8 +30,10 @@ import java.time.LocalDate;
  * </ul>
  *
  * <h2>Settings</h2>
- * Builder options {@code option("arxiv", name, value)} or system properties
- * {@code paperdigest.arxiv.<name>}:
+ *
+ * Builder options {@code option("arxiv", name, value)} or system properties {@code
+ * paperdigest.arxiv.<name>}:
+ *
  * <ul>
  *   <li>{@code api-url}: the query API, default {@code https://export.arxiv.org/api/query};
  *   <li>{@code rss-url}: the announcement feeds, default {@code https://rss.arxiv.org/rss/};
@@ -51,17 +54,24 @@ public final class Arxiv {
 
   /** Query option: a search query in arXiv's syntax (see {@link ArxivQuery}). */
   public static final String QUERY = "query";
+
   /** Query option: {@code relevance}, {@code submittedDate} or {@code lastUpdatedDate}. */
   public static final String SORT_BY = "sortBy";
+
   /** Query option: {@code ascending} or {@code descending}. */
   public static final String SORT_ORDER = "sortOrder";
+
   /** Digest option: the {@link AnnounceType}s to keep, comma-separated. */
   public static final String ANNOUNCE = "announce";
 
   /** How a paper came to be in an announcement (digests only). */
-  public static final AttributeKey<AnnounceType> ANNOUNCE_TYPE = AttributeKey.of("arxiv.announceType", AnnounceType.class);
+  public static final AttributeKey<AnnounceType> ANNOUNCE_TYPE =
+      AttributeKey.of("arxiv.announceType", AnnounceType.class);
+
   /** The day of the announcement a paper was in (digests only). */
-  public static final AttributeKey<LocalDate> ANNOUNCED = AttributeKey.of("arxiv.announced", LocalDate.class);
+  public static final AttributeKey<LocalDate> ANNOUNCED =
+      AttributeKey.of("arxiv.announced", LocalDate.class);
+
   /** The licence URL of the paper (digests from the feed only). */
   public static final AttributeKey<String> LICENSE = AttributeKey.of("arxiv.license", String.class);
 }

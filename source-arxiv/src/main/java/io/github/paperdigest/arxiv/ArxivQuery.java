@@ -26,8 +26,8 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>A value of one word is sent as it is; a value of several words, or with characters that the
- * syntax would read otherwise, is sent as a quoted phrase (double quotes inside it are dropped:
- * the syntax has no escape).
+ * syntax would read otherwise, is sent as a quoted phrase (double quotes inside it are dropped: the
+ * syntax has no escape).
  */
 public final class ArxivQuery {
 
@@ -64,14 +64,21 @@ public final class ArxivQuery {
     }
   }
 
-  private enum Op { AND, OR, ANDNOT }
+  private enum Op {
+    AND,
+    OR,
+    ANDNOT
+  }
 
   private static final Pattern PLAIN = Pattern.compile("[\\p{L}\\p{N}_.*'-]+");
-  private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyyMMddHHmm").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter MINUTE =
+      DateTimeFormatter.ofPattern("yyyyMMddHHmm").withZone(ZoneOffset.UTC);
 
   private final String text;
+
   /** The operator at the top of this query, or null for a term, a range or a raw query. */
   private final @Nullable Op op;
+
   private final boolean raw;
 
   private ArxivQuery(String text, @Nullable Op op, boolean raw) {
@@ -158,21 +165,27 @@ public final class ArxivQuery {
     if (from.isAfter(to)) {
       throw new IllegalArgumentException("Date range starts after it ends: " + from + " > " + to);
     }
-    return new ArxivQuery("submittedDate:[" + MINUTE.format(from.truncatedTo(ChronoUnit.MINUTES)) + " TO "
-        + MINUTE.format(to.truncatedTo(ChronoUnit.MINUTES)) + "]", null, false);
+    return new ArxivQuery(
+        "submittedDate:["
+            + MINUTE.format(from.truncatedTo(ChronoUnit.MINUTES))
+            + " TO "
+            + MINUTE.format(to.truncatedTo(ChronoUnit.MINUTES))
+            + "]",
+        null,
+        false);
   }
 
   /**
-   * Submitted on the days from {@code from} to {@code to}, both inclusive, in GMT
-   * ({@code 0000} of the first to {@code 2359} of the last).
+   * Submitted on the days from {@code from} to {@code to}, both inclusive, in GMT ({@code 0000} of
+   * the first to {@code 2359} of the last).
    *
    * @throws IllegalArgumentException if {@code from} is after {@code to}
    */
   public static ArxivQuery submittedBetween(LocalDate from, LocalDate to) {
     Objects.requireNonNull(from, "from == null");
     Objects.requireNonNull(to, "to == null");
-    return submittedBetween(from.atStartOfDay(ZoneOffset.UTC).toInstant(),
-        to.atTime(23, 59).toInstant(ZoneOffset.UTC));
+    return submittedBetween(
+        from.atStartOfDay(ZoneOffset.UTC).toInstant(), to.atTime(23, 59).toInstant(ZoneOffset.UTC));
   }
 
   /**
@@ -220,7 +233,9 @@ public final class ArxivQuery {
     return combine(Op.OR, other);
   }
 
-  /** This query {@code ANDNOT} {@code other}: matches of this one that do not match {@code other}. */
+  /**
+   * This query {@code ANDNOT} {@code other}: matches of this one that do not match {@code other}.
+   */
   public ArxivQuery andNot(ArxivQuery other) {
     return combine(Op.ANDNOT, other);
   }

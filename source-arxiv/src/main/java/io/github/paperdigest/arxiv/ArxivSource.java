@@ -33,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,28 +43,35 @@ import okhttp3.Request;
 import org.jspecify.annotations.Nullable;
 
 /**
- * arXiv. Searches and pages go to the query API ({@code search_query}, {@code id_list},
- * {@code start}/{@code max_results}), read as Atom; digests are a day's announcements of
- * categories, read from the RSS feed or, when it fails, from the listing pages.
+ * arXiv. Searches and pages go to the query API ({@code search_query}, {@code id_list}, {@code
+ * start}/{@code max_results}), read as Atom; digests are a day's announcements of categories, read
+ * from the RSS feed or, when it fails, from the listing pages.
  */
 final class ArxivSource implements PaperSource {
   /** arXiv answers no query beyond its 30,000th result. */
   static final int RESULT_CAP = 30_000;
+
   static final int MAX_PAGE_SIZE = 2_000;
 
   private static final ZoneId EASTERN = ZoneId.of("America/New_York");
+
   /** New announcements reach the API at about 20:00 US Eastern, Sunday to Thursday. */
   private static final LocalTime API_UPDATE = LocalTime.of(20, 30);
+
   /** The feeds are rebuilt at midnight US Eastern. */
   private static final LocalTime FEED_UPDATE = LocalTime.of(0, 30);
+
+  private static final Pattern COMMA = Pattern.compile(",");
   private static final Pattern CATEGORY = Pattern.compile("[a-z-]+(?:\\.[A-Za-z-]+)?");
   private static final Pattern WORD_OR_PHRASE = Pattern.compile("\"([^\"]+)\"|(\\S+)");
-  private static final Set<AnnounceType> DEFAULT_TYPES = EnumSet.of(AnnounceType.NEW, AnnounceType.CROSS);
+  private static final Set<AnnounceType> DEFAULT_TYPES =
+      EnumSet.of(AnnounceType.NEW, AnnounceType.CROSS);
 
-  static final ErrorDecoder ERRORS = (status, body) -> {
-    String message = AtomParser.errorMessage(body);
-    return message != null ? message : ErrorDecoder.PLAIN_TEXT.message(status, body);
-  };
+  static final ErrorDecoder ERRORS =
+      (status, body) -> {
+        String message = AtomParser.errorMessage(body);
+        return message != null ? message : ErrorDecoder.PLAIN_TEXT.message(status, body);
+      };
 
   private final SourceContext context;
   private final HttpUrl apiUrl;
@@ -79,22 +87,30 @@ final class ArxivSource implements PaperSource {
     this.apiUrl = config.url("api-url", "https://export.arxiv.org/api/query");
     this.rssUrl = directory(config.url("rss-url", "https://rss.arxiv.org/rss/"));
     this.listingUrl = directory(config.url("listing-url", "https://arxiv.org/list/"));
-    this.pageSize = config.integer("page-size", 100, 1, MAX_PAGE_SIZE);       // arXiv's limit per request
+    this.pageSize = config.integer("page-size", 100, 1, MAX_PAGE_SIZE); // arXiv's limit per request
     int lookupBatch = config.integer("lookup-batch", 100, 1, 500);
     this.emptyPageRetries = config.integer("empty-page-retries", 3, 0, 100);
-    this.capabilities = SourceCapabilities.builder()
-        .criteria(Criterion.TEXT, Criterion.TITLE, Criterion.AUTHOR, Criterion.CATEGORY, Criterion.DATE_RANGE,
-            Criterion.IDS)
-        .digestCriteria(Criterion.CATEGORY)
-        .sorts(Sort.RELEVANCE, Sort.NEWEST, Sort.OLDEST)
-        .periods(DigestPeriod.Kind.DAY, DigestPeriod.Kind.LATEST)
-        .lookup(lookupBatch, PaperId.ARXIV)
-        .lookupFreshness(Duration.ofHours(12))
-        .options(Arxiv.QUERY, Arxiv.SORT_BY, Arxiv.SORT_ORDER, Arxiv.ANNOUNCE)
-        .build();
+    this.capabilities =
+        SourceCapabilities.builder()
+            .criteria(
+                Criterion.TEXT,
+                Criterion.TITLE,
+                Criterion.AUTHOR,
+                Criterion.CATEGORY,
+                Criterion.DATE_RANGE,
+                Criterion.IDS)
+            .digestCriteria(Criterion.CATEGORY)
+            .sorts(Sort.RELEVANCE, Sort.NEWEST, Sort.OLDEST)
+            .periods(DigestPeriod.Kind.DAY, DigestPeriod.Kind.LATEST)
+            .lookup(lookupBatch, PaperId.ARXIV)
+            .lookupFreshness(Duration.ofHours(12))
+            .options(Arxiv.QUERY, Arxiv.SORT_BY, Arxiv.SORT_ORDER, Arxiv.ANNOUNCE)
+            .build();
   }
 
-  /** A base URL that path segments are appended to ({@code .../rss/} rather than {@code .../rss}). */
+  /**
+   * A base URL that path segments are appended to ({@code .../rss/} rather than {@code .../rss}).
+   */
   private static HttpUrl directory(HttpUrl url) {
     List<String> segments = url.pathSegments();
     if (!segments.isEmpty() && !segments.get(segments.size() - 1).isEmpty()) {
@@ -114,32 +130,46 @@ final class ArxivSource implements PaperSource {
   public void check(QuerySpec q) {
     for (String category : q.categories()) {
       if (!CATEGORY.matcher(category).matches()) {
-        throw new IllegalArgumentException("Not an arXiv category: '" + category + "' (expected e.g. cs.CL or hep-th)");
+        throw new IllegalArgumentException(
+            "Not an arXiv category: '" + category + "' (expected e.g. cs.CL or hep-th)");
       }
     }
     if (q.period() != null) {
       if (q.categories().isEmpty()) {
-        throw new UnsupportedQueryException(Arxiv.ID, "PERIOD",
+        throw new UnsupportedQueryException(
+            Arxiv.ID,
+            "PERIOD",
             "an arXiv digest is the announcement of categories: name one or more with category(\"cs.CL\")");
       }
       for (String option : List.of(Arxiv.QUERY, Arxiv.SORT_BY, Arxiv.SORT_ORDER)) {
         if (q.option(option) != null) {
-          throw new UnsupportedQueryException(Arxiv.ID, "option '" + option + "'",
-              "it applies to searches, not to announcements");
+          throw new UnsupportedQueryException(
+              Arxiv.ID, "option '" + option + "'", "it applies to searches, not to announcements");
         }
       }
       announceTypes(q);
       return;
     }
     if (q.option(Arxiv.ANNOUNCE) != null) {
-      throw new UnsupportedQueryException(Arxiv.ID, "option '" + Arxiv.ANNOUNCE + "'",
+      throw new UnsupportedQueryException(
+          Arxiv.ID,
+          "option '" + Arxiv.ANNOUNCE + "'",
           "it applies to digests (announcements), not to searches");
     }
-    if (q.text() == null && q.title() == null && q.authors().isEmpty() && q.categories().isEmpty()
-        && q.from() == null && q.to() == null && q.ids().isEmpty() && q.option(Arxiv.QUERY) == null) {
-      throw new UnsupportedQueryException(Arxiv.ID, "query",
+    if (q.text() == null
+        && q.title() == null
+        && q.authors().isEmpty()
+        && q.categories().isEmpty()
+        && q.from() == null
+        && q.to() == null
+        && q.ids().isEmpty()
+        && q.option(Arxiv.QUERY) == null) {
+      throw new UnsupportedQueryException(
+          Arxiv.ID,
+          "query",
           "arXiv needs something to search for: text, a title, an author, a category, a date range, ids or the "
-              + Arxiv.QUERY + " option; for the day's new papers ask for a digest");
+              + Arxiv.QUERY
+              + " option; for the day's new papers ask for a digest");
     }
     if (q.option(Arxiv.QUERY) != null && q.option(Arxiv.QUERY).isBlank()) {
       throw new IllegalArgumentException("Blank arXiv query option");
@@ -153,13 +183,14 @@ final class ArxivSource implements PaperSource {
       return DEFAULT_TYPES;
     }
     Set<AnnounceType> types = EnumSet.noneOf(AnnounceType.class);
-    for (String name : option.split(",")) {
+    for (String name : COMMA.splitAsStream(option).toList()) {
       if (!name.isBlank()) {
         types.add(AnnounceType.parse(name));
       }
     }
     if (types.isEmpty()) {
-      throw new IllegalArgumentException("The announce option names no type (expected e.g. new,cross)");
+      throw new IllegalArgumentException(
+          "The announce option names no type (expected e.g. new,cross)");
     }
     return types;
   }
@@ -171,28 +202,47 @@ final class ArxivSource implements PaperSource {
     Sort sort = q.sort();
     if (sort != null) {
       switch (sort) {
-        case RELEVANCE -> { by = "relevance"; order = "descending"; }
-        case NEWEST -> { by = "submittedDate"; order = "descending"; }
-        case OLDEST -> { by = "submittedDate"; order = "ascending"; }
-        default -> throw new UnsupportedQueryException(Arxiv.ID, "sort " + sort, "arXiv does not sort so");
+        case RELEVANCE -> {
+          by = "relevance";
+          order = "descending";
+        }
+        case NEWEST -> {
+          by = "submittedDate";
+          order = "descending";
+        }
+        case OLDEST -> {
+          by = "submittedDate";
+          order = "ascending";
+        }
+        default ->
+            throw new UnsupportedQueryException(Arxiv.ID, "sort " + sort, "arXiv does not sort so");
       }
     }
     String optionBy = q.option(Arxiv.SORT_BY);
     String optionOrder = q.option(Arxiv.SORT_ORDER);
     if ((optionBy != null || optionOrder != null) && sort != null) {
-      throw new IllegalArgumentException("Give either sortBy(" + sort + ") or the options "
-          + Arxiv.SORT_BY + "/" + Arxiv.SORT_ORDER + ", not both");
+      throw new IllegalArgumentException(
+          "Give either sortBy("
+              + sort
+              + ") or the options "
+              + Arxiv.SORT_BY
+              + "/"
+              + Arxiv.SORT_ORDER
+              + ", not both");
     }
     if (optionBy != null) {
       if (!List.of("relevance", "submittedDate", "lastUpdatedDate").contains(optionBy)) {
-        throw new IllegalArgumentException("arXiv sortBy must be relevance, submittedDate or lastUpdatedDate, not '"
-            + optionBy + "'");
+        throw new IllegalArgumentException(
+            "arXiv sortBy must be relevance, submittedDate or lastUpdatedDate, not '"
+                + optionBy
+                + "'");
       }
       by = optionBy;
     }
     if (optionOrder != null) {
       if (!optionOrder.equals("ascending") && !optionOrder.equals("descending")) {
-        throw new IllegalArgumentException("arXiv sortOrder must be ascending or descending, not '" + optionOrder + "'");
+        throw new IllegalArgumentException(
+            "arXiv sortOrder must be ascending or descending, not '" + optionOrder + "'");
       }
       order = optionOrder;
     }
@@ -203,7 +253,7 @@ final class ArxivSource implements PaperSource {
 
   @Override
   public Fetch<Page> fetchPage(PageRequest request) {
-    QuerySpec q = request.query();          // checked by check(...) when the query was planned
+    QuerySpec q = request.query(); // checked by check(...) when the query was planned
     if (q.period() != null) {
       return digest(q);
     }
@@ -218,7 +268,9 @@ final class ArxivSource implements PaperSource {
       url.addQueryParameter("search_query", searchQuery);
     }
     if (!q.ids().isEmpty()) {
-      url.addQueryParameter("id_list", q.ids().stream().map(PaperId::versionedValue).collect(Collectors.joining(",")));
+      url.addQueryParameter(
+          "id_list",
+          q.ids().stream().map(PaperId::versionedValue).collect(Collectors.joining(",")));
     }
     String[] sort = sortParameters(q);
     if (searchQuery != null || sort[0] != null || sort[1] != null) {
@@ -226,7 +278,8 @@ final class ArxivSource implements PaperSource {
       url.addQueryParameter("sortBy", sort[0] != null ? sort[0] : "relevance");
       url.addQueryParameter("sortOrder", sort[1] != null ? sort[1] : "descending");
     }
-    url.addQueryParameter("start", Integer.toString(start)).addQueryParameter("max_results", Integer.toString(max));
+    url.addQueryParameter("start", Integer.toString(start))
+        .addQueryParameter("max_results", Integer.toString(max));
     return searchPage(url.build(), start, max, 0);
   }
 
@@ -247,8 +300,10 @@ final class ArxivSource implements PaperSource {
     }
     if (q.from() != null || q.to() != null) {
       LocalDate today = LocalDate.ofInstant(context.clock().instant(), ZoneOffset.UTC);
-      parts.add(ArxivQuery.submittedBetween(q.from() == null ? LocalDate.of(1991, 1, 1) : q.from(),
-          q.to() == null ? today.plusDays(1) : q.to()));
+      parts.add(
+          ArxivQuery.submittedBetween(
+              q.from() == null ? LocalDate.of(1991, 1, 1) : q.from(),
+              q.to() == null ? today.plusDays(1) : q.to()));
     }
     if (q.option(Arxiv.QUERY) != null) {
       parts.add(ArxivQuery.raw(q.option(Arxiv.QUERY)));
@@ -273,71 +328,101 @@ final class ArxivSource implements PaperSource {
   }
 
   private Fetch<Page> searchPage(HttpUrl url, int start, int max, int attempt) {
-    Fetch<AtomParser.Feed> feed = context.fetch(atom(url),
-        r -> AtomParser.parse(r.byteStream(), r.url().toString(), r.code()));
-    return feed.then(f -> {
-      Long total = f.totalResults();
-      if (f.entries() == 0 && start > 0 && total != null && total > start) {
-        // arXiv's manual: a page may come back empty by mistake; asking again usually helps.
-        if (attempt < emptyPageRetries) {
-          return searchPage(url, start, max, attempt + 1);
-        }
-        return Fetch.failed(new SourceUnavailableException(Arxiv.ID, url.toString(),
-            "arXiv answered an empty page at start=" + start + " although it announced " + total + " results ("
-                + (attempt + 1) + " attempts)", null));
-      }
-      int next = start + f.entries();
-      boolean more = f.entries() > 0 && next < RESULT_CAP
-          && (total != null ? next < total : f.entries() >= max);
-      boolean truncated = !more && total != null && total > RESULT_CAP && next >= RESULT_CAP;
-      return Fetch.of(new Page(f.papers(), more ? Integer.toString(next) : null, total,
-          untilNext(API_UPDATE), truncated));
-    });
+    Fetch<AtomParser.Feed> feed =
+        context.fetch(
+            atom(url), r -> AtomParser.parse(r.byteStream(), r.url().toString(), r.code()));
+    return feed.then(
+        f -> {
+          Long total = f.totalResults();
+          if (f.entries() == 0 && start > 0 && total != null && total > start) {
+            // arXiv's manual: a page may come back empty by mistake; asking again usually helps.
+            if (attempt < emptyPageRetries) {
+              return searchPage(url, start, max, attempt + 1);
+            }
+            return Fetch.failed(
+                new SourceUnavailableException(
+                    Arxiv.ID,
+                    url.toString(),
+                    "arXiv answered an empty page at start="
+                        + start
+                        + " although it announced "
+                        + total
+                        + " results ("
+                        + (attempt + 1)
+                        + " attempts)",
+                    null));
+          }
+          int next = start + f.entries();
+          boolean more =
+              f.entries() > 0
+                  && next < RESULT_CAP
+                  && (total != null ? next < total : f.entries() >= max);
+          boolean truncated = !more && total != null && total > RESULT_CAP && next >= RESULT_CAP;
+          return Fetch.of(
+              new Page(
+                  f.papers(),
+                  more ? Integer.toString(next) : null,
+                  total,
+                  untilNext(API_UPDATE),
+                  truncated));
+        });
   }
 
   // ---- lookup -----------------------------------------------------------------------------------
 
   @Override
   public Fetch<Page> lookup(List<PaperId> ids) {
-    HttpUrl url = apiUrl.newBuilder()
-        .addQueryParameter("id_list", ids.stream().map(PaperId::versionedValue).collect(Collectors.joining(",")))
-        .addQueryParameter("start", "0")
-        .addQueryParameter("max_results", Integer.toString(ids.size()))
-        .build();
-    return context.fetch(atom(url), r -> {
-      AtomParser.Feed feed = AtomParser.parse(r.byteStream(), r.url().toString(), r.code());
-      return Page.last(feed.papers(), capabilities.lookupFreshness());
-    });
+    HttpUrl url =
+        apiUrl
+            .newBuilder()
+            .addQueryParameter(
+                "id_list",
+                ids.stream().map(PaperId::versionedValue).collect(Collectors.joining(",")))
+            .addQueryParameter("start", "0")
+            .addQueryParameter("max_results", Integer.toString(ids.size()))
+            .build();
+    return context.fetch(
+        atom(url),
+        r -> {
+          AtomParser.Feed feed = AtomParser.parse(r.byteStream(), r.url().toString(), r.code());
+          return Page.last(feed.papers(), capabilities.lookupFreshness());
+        });
   }
 
   // ---- digests ----------------------------------------------------------------------------------
 
   private Fetch<Page> digest(QuerySpec q) {
-    DigestPeriod period = q.period();
+    DigestPeriod period = Objects.requireNonNull(q.period(), "digest without a period");
     Set<AnnounceType> types = announceTypes(q);
     Duration freshness = untilNext(FEED_UPDATE);
-    if (period.kind() == DigestPeriod.Kind.DAY) {
-      DayOfWeek day = period.start().getDayOfWeek();
+    LocalDate start = period.start();
+    if (period.kind() == DigestPeriod.Kind.DAY && start != null) {
+      DayOfWeek day = start.getDayOfWeek();
       if (day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY) {
         return Fetch.of(Page.last(List.of(), Duration.ofDays(1)));
       }
     }
     List<String> categories = q.categories();
     HttpUrl feedUrl = rssUrl.newBuilder().addPathSegment(String.join("+", categories)).build();
-    Fetch<Announcements.Day> feed = context.fetch(
-        new Request.Builder().url(feedUrl).header("Accept", "application/rss+xml, application/xml;q=0.9").build(),
-        r -> Announcements.rss(r.byteStream(), r.url().toString()));
+    Fetch<Announcements.Day> feed =
+        context.fetch(
+            new Request.Builder()
+                .url(feedUrl)
+                .header("Accept", "application/rss+xml, application/xml;q=0.9")
+                .build(),
+            r -> Announcements.rss(r.byteStream(), r.url().toString()));
     Fetch<Announcements.Day> day = feed.recover(ArxivSource::feedFailed, e -> listings(categories));
-    return day.map(d -> Page.last(select(d, period, types, feedUrl.toString()), freshness));
+    return day.map(d -> Page.last(select(d, period, types), freshness));
   }
 
   /**
-   * Failures of the feed worth trying the listing pages for: every failure of the publisher. A
-   * feed that is rate limited counts too: the listing pages are another origin, and a pause the
-   * feed asked for does not hold for them.
+   * Failures of the feed worth trying the listing pages for: every failure of the publisher. A feed
+   * that is rate limited counts too: the listing pages are another origin, and a pause the feed
+   * asked for does not hold for them.
    */
   private static boolean feedFailed(PaperDigestException e) {
-    return e instanceof SourceHttpException || e instanceof SourceUnavailableException
+    return e instanceof SourceHttpException
+        || e instanceof SourceUnavailableException
         || e instanceof SourceParseException;
   }
 
@@ -346,34 +431,48 @@ final class ArxivSource implements PaperSource {
     Fetch<List<Announcements.Day>> all = Fetch.of(List.of());
     for (String category : categories) {
       HttpUrl url = listingUrl.newBuilder().addPathSegment(category).addPathSegment("new").build();
-      all = all.then(days -> context.fetch(new Request.Builder().url(url).header("Accept", "text/html").build(),
-          r -> {
-            List<Announcements.Day> more = new ArrayList<>(days);
-            more.add(Announcements.listing(r.byteStream(), r.url().toString(), requested));
-            return more;
-          }));
+      all =
+          all.then(
+              days ->
+                  context.fetch(
+                      new Request.Builder().url(url).header("Accept", "text/html").build(),
+                      r -> {
+                        List<Announcements.Day> more = new ArrayList<>(days);
+                        more.add(
+                            Announcements.listing(r.byteStream(), r.url().toString(), requested));
+                        return more;
+                      }));
     }
-    return all.map(days -> {
-      Map<PaperId, Paper> merged = new LinkedHashMap<>();
-      LocalDate date = null;
-      for (Announcements.Day d : days) {
-        date = date == null ? d.date() : date;
-        d.papers().forEach(p -> merged.putIfAbsent(p.id(), p));
-      }
-      return new Announcements.Day(date, List.copyOf(merged.values()));
-    });
+    return all.map(
+        days -> {
+          Map<PaperId, Paper> merged = new LinkedHashMap<>();
+          LocalDate date = null;
+          for (Announcements.Day d : days) {
+            date = date == null ? d.date() : date;
+            d.papers().forEach(p -> merged.putIfAbsent(p.id(), p));
+          }
+          return new Announcements.Day(date, List.copyOf(merged.values()));
+        });
   }
 
   /** The papers of {@code day} that {@code period} and {@code types} ask for. */
-  private static List<Paper> select(Announcements.Day day, DigestPeriod period, Set<AnnounceType> types, String url) {
-    if (period.kind() == DigestPeriod.Kind.DAY && day.date() != null && !day.papers().isEmpty()) {
-      LocalDate asked = period.start();
-      if (asked.isBefore(day.date())) {
-        throw new UnsupportedQueryException(Arxiv.ID, "PERIOD " + asked,
-            "arXiv's announcement feed holds only the latest announcement (" + day.date()
+  private static List<Paper> select(
+      Announcements.Day day, DigestPeriod period, Set<AnnounceType> types) {
+    LocalDate asked = period.start();
+    LocalDate announced = day.date();
+    if (period.kind() == DigestPeriod.Kind.DAY
+        && asked != null
+        && announced != null
+        && !day.papers().isEmpty()) {
+      if (asked.isBefore(announced)) {
+        throw new UnsupportedQueryException(
+            Arxiv.ID,
+            "PERIOD " + asked,
+            "arXiv's announcement feed holds only the latest announcement ("
+                + announced
                 + "); for earlier days search by submission date with since()/until()");
       }
-      if (asked.isAfter(day.date())) {
+      if (asked.isAfter(announced)) {
         return List.of();
       }
     }
@@ -385,7 +484,10 @@ final class ArxivSource implements PaperSource {
   // ---- shared -----------------------------------------------------------------------------------
 
   private static Request atom(HttpUrl url) {
-    return new Request.Builder().url(url).header("Accept", "application/atom+xml, application/xml;q=0.9").build();
+    return new Request.Builder()
+        .url(url)
+        .header("Accept", "application/atom+xml, application/xml;q=0.9")
+        .build();
   }
 
   /** How long until the next daily update at {@code at} US Eastern (at least a minute). */

@@ -16,21 +16,22 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 import org.jsoup.parser.StreamParser;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the Atom feed of the arXiv query API, in the format served until 2025-08 (namespaces
  * declared on each element, hard-wrapped titles, {@code rel}/{@code title} on links) and the one
  * served since 2025-11. Entries are read one at a time and dropped from the tree once mapped, so a
  * page of 2,000 entries never exists twice in memory. An entry without an id or title fails the
- * page; any other field that cannot be understood (a date that is not one, a count that is not
- * one, a link that is not http(s)) is dropped, logged at DEBUG, and the rest kept.
+ * page; any other field that cannot be understood (a date that is not one, a count that is not one,
+ * a link that is not http(s)) is dropped, logged at DEBUG, and the rest kept.
  */
 final class AtomParser {
   private static final System.Logger LOG = System.getLogger("io.github.paperdigest.arxiv");
+
   private AtomParser() {}
 
   /**
@@ -76,16 +77,21 @@ final class AtomParser {
             }
           }
           case "feed" -> feed = parent == null || parent.parent() == null;
-          default -> { }
+          default -> {}
         }
       }
     }
     if (!feed) {
-      throw new SourceParseException(Arxiv.ID, url, "document", "expected an Atom <feed>, found none", null);
+      throw new SourceParseException(
+          Arxiv.ID, url, "document", "expected an Atom <feed>, found none", null);
     }
     if (!reader.endsWith("</feed>")) {
-      throw new SourceParseException(Arxiv.ID, url, "document",
-          "the feed ends before </feed>: the response was cut short", null);
+      throw new SourceParseException(
+          Arxiv.ID,
+          url,
+          "document",
+          "the feed ends before </feed>: the response was cut short",
+          null);
     }
     return new Feed(papers, entries, total);
   }
@@ -142,7 +148,7 @@ final class AtomParser {
         case "comment" -> comment = child.text();
         case "journal_ref" -> journalRef = child.text();
         case "doi" -> doi = child.text();
-        default -> { }
+        default -> {}
       }
     }
     if ((id == null || id.isBlank()) && (title == null || title.isBlank())) {
@@ -152,23 +158,27 @@ final class AtomParser {
       throw new SourceHttpException(Arxiv.ID, status, url, summary.isBlank() ? "error" : summary);
     }
     if (id == null || id.isBlank()) {
-      throw new SourceParseException(Arxiv.ID, url, where + "/id", "the entry titled '" + title + "' has no id", null);
+      throw new SourceParseException(
+          Arxiv.ID, url, where + "/id", "the entry titled '" + title + "' has no id", null);
     }
     PaperId paperId;
     try {
       paperId = PaperId.arxiv(id);
     } catch (IllegalArgumentException e) {
-      throw new SourceParseException(Arxiv.ID, url, where + "/id", "not an arXiv id: '" + id + "'", e);
+      throw new SourceParseException(
+          Arxiv.ID, url, where + "/id", "not an arXiv id: '" + id + "'", e);
     }
     if (title == null || title.isBlank()) {
-      throw new SourceParseException(Arxiv.ID, url, where + "/title", "entry " + paperId + " has no title", null);
+      throw new SourceParseException(
+          Arxiv.ID, url, where + "/title", "entry " + paperId + " has no title", null);
     }
     if (primary != null && !primary.isBlank()) {
       categories.remove(primary);
       categories.add(0, primary);
     }
     if (links.abstractPage() == null) {
-      links = links.withAbstractPage(URI.create("https://arxiv.org/abs/" + paperId.versionedValue()));
+      links =
+          links.withAbstractPage(URI.create("https://arxiv.org/abs/" + paperId.versionedValue()));
     }
     return Paper.builder(paperId, title)
         .abstractText(summary)
@@ -196,7 +206,7 @@ final class AtomParser {
             affiliations.add(c.text());
           }
         }
-        default -> { }
+        default -> {}
       }
     }
     return name == null || name.isBlank() ? null : new Author(name, affiliations);
@@ -244,8 +254,19 @@ final class AtomParser {
 
   /** Logs a field dropped because its value cannot be understood. */
   static void dropped(String url, String where, String why, String value) {
-    LOG.log(System.Logger.Level.DEBUG, () -> Arxiv.ID + ": " + url + ": " + where + ": dropped, " + why + ": '"
-        + (value.length() > 60 ? value.substring(0, 60) + "…" : value) + "'");
+    LOG.log(
+        System.Logger.Level.DEBUG,
+        () ->
+            Arxiv.ID
+                + ": "
+                + url
+                + ": "
+                + where
+                + ": dropped, "
+                + why
+                + ": '"
+                + (value.length() > 60 ? value.substring(0, 60) + "…" : value)
+                + "'");
   }
 
   /** arXiv's own message in an error feed (HTTP 400), or null. Never throws. */

@@ -21,8 +21,12 @@ final class Xml {
   static void refuseDoctype(Document doc, String url) {
     for (Node n : doc.childNodes()) {
       if (n instanceof DocumentType) {
-        throw new SourceParseException(Arxiv.ID, url, "<!DOCTYPE>",
-            "the document declares a DTD, which no arXiv answer has; refused unread (entities are never expanded)", null);
+        throw new SourceParseException(
+            Arxiv.ID,
+            url,
+            "<!DOCTYPE>",
+            "the document declares a DTD, which no arXiv answer has; refused unread (entities are never expanded)",
+            null);
       }
       if (n instanceof Element) {
         return;
@@ -37,7 +41,9 @@ final class Xml {
     return colon < 0 ? name : name.substring(colon + 1);
   }
 
-  /** A reader that remembers the last characters read, to tell a complete document from a cut one. */
+  /**
+   * A reader that remembers the last characters read, to tell a complete document from a cut one.
+   */
   static final class TailReader extends FilterReader {
     private final char[] tail = new char[64];
     private int length;

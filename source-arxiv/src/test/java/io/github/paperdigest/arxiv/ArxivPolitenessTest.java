@@ -1,9 +1,9 @@
 package io.github.paperdigest.arxiv;
 
-import io.github.paperdigest.testing.FakeClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.paperdigest.PaperDigest;
+import io.github.paperdigest.testing.FakeClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +21,10 @@ import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 
-/** arXiv's terms: one request every three seconds, one connection at a time, whatever the caller does. */
+/**
+ * arXiv's terms: one request every three seconds, one connection at a time, whatever the caller
+ * does.
+ */
 final class ArxivPolitenessTest {
   @StartStop private final MockWebServer server = new MockWebServer();
   private final FakeClock clock = new FakeClock(Instant.parse("2026-11-26T12:00:00Z"));
@@ -30,25 +33,27 @@ final class ArxivPolitenessTest {
   private final AtomicInteger maxInFlight = new AtomicInteger();
 
   private PaperDigest client(String... options) {
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        int now = inFlight.incrementAndGet();
-        maxInFlight.accumulateAndGet(now, Math::max);
-        starts.add(clock.instant());
-        try {
-          Thread.sleep(5);
-          if (request.getUrl().queryParameter("search_query").contains("busy") && starts.size() == 1) {
-            return new MockResponse.Builder().code(503).body("busy").build();
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            int now = inFlight.incrementAndGet();
+            maxInFlight.accumulateAndGet(now, Math::max);
+            starts.add(clock.instant());
+            try {
+              Thread.sleep(5);
+              if (request.getUrl().queryParameter("search_query").contains("busy")
+                  && starts.size() == 1) {
+                return new MockResponse.Builder().code(503).body("busy").build();
+              }
+              return Fixtures.atom("api_idlist_1707.08567_comment.xml");
+            } catch (InterruptedException e) {
+              throw new AssertionError(e);
+            } finally {
+              inFlight.decrementAndGet();
+            }
           }
-          return Fixtures.atom("api_idlist_1707.08567_comment.xml");
-        } catch (InterruptedException e) {
-          throw new AssertionError(e);
-        } finally {
-          inFlight.decrementAndGet();
-        }
-      }
-    });
+        });
     return Fixtures.client(server, clock, options).build();
   }
 
@@ -69,7 +74,8 @@ final class ArxivPolitenessTest {
     assertThat(starts).hasSize(8);
     List<Instant> sorted = starts.stream().sorted().toList();
     for (int i = 1; i < sorted.size(); i++) {
-      assertThat(Duration.between(sorted.get(i - 1), sorted.get(i))).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+      assertThat(Duration.between(sorted.get(i - 1), sorted.get(i)))
+          .isGreaterThanOrEqualTo(Duration.ofSeconds(3));
     }
     assertThat(maxInFlight.get()).isEqualTo(1);
   }
@@ -80,7 +86,8 @@ final class ArxivPolitenessTest {
       assertThat(client.from("arxiv").search("busy").list()).hasSize(1);
     }
     assertThat(starts).hasSize(2);
-    assertThat(Duration.between(starts.get(0), starts.get(1))).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+    assertThat(Duration.between(starts.get(0), starts.get(1)))
+        .isGreaterThanOrEqualTo(Duration.ofSeconds(3));
   }
 
   @Test

@@ -23,35 +23,46 @@ final class ArxivQueryTest {
     assertThat(ArxivQuery.all("AND")).hasToString("all:\"AND\"");
     assertThat(ArxivQuery.journalRef("Phys.Rev.A")).hasToString("jr:Phys.Rev.A");
     assertThat(ArxivQuery.reportNumber("CERN-TH-2001")).hasToString("rn:CERN-TH-2001");
-    assertThatThrownBy(() -> ArxivQuery.title(" \" ")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> ArxivQuery.title(" \" "))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("ti");
   }
 
   @Test
   void groupsWhateverArxivPrecedenceCouldReadOtherwise() {
-    ArxivQuery q = ArxivQuery.title("large language model")
-        .and(ArxivQuery.category("cs.CL").or(ArxivQuery.category("cs.LG")))
-        .andNot(ArxivQuery.abstractText("survey"));
-    assertThat(q).hasToString("(ti:\"large language model\" AND (cat:cs.CL OR cat:cs.LG)) ANDNOT abs:survey");
+    ArxivQuery q =
+        ArxivQuery.title("large language model")
+            .and(ArxivQuery.category("cs.CL").or(ArxivQuery.category("cs.LG")))
+            .andNot(ArxivQuery.abstractText("survey"));
+    assertThat(q)
+        .hasToString(
+            "(ti:\"large language model\" AND (cat:cs.CL OR cat:cs.LG)) ANDNOT abs:survey");
     assertThat(ArxivQuery.all("a").and(ArxivQuery.all("b")).and(ArxivQuery.all("c")))
         .hasToString("all:a AND all:b AND all:c");
     assertThat(ArxivQuery.all("a").or(ArxivQuery.all("b")).and(ArxivQuery.all("c")))
         .hasToString("(all:a OR all:b) AND all:c");
     assertThat(ArxivQuery.anyOf(List.of(ArxivQuery.category("a"), ArxivQuery.category("b"))))
         .hasToString("cat:a OR cat:b");
-    assertThat(ArxivQuery.raw("au:x OR au:y").and(ArxivQuery.title("z"))).hasToString("(au:x OR au:y) AND ti:z");
+    assertThat(ArxivQuery.raw("au:x OR au:y").and(ArxivQuery.title("z")))
+        .hasToString("(au:x OR au:y) AND ti:z");
     assertThat(ArxivQuery.title("z").and(ArxivQuery.raw("au:x"))).hasToString("ti:z AND (au:x)");
-    assertThat(ArxivQuery.all("x")).isEqualTo(ArxivQuery.raw("all:x")).hasSameHashCodeAs(ArxivQuery.raw("all:x"));
+    assertThat(ArxivQuery.all("x"))
+        .isEqualTo(ArxivQuery.raw("all:x"))
+        .hasSameHashCodeAs(ArxivQuery.raw("all:x"));
   }
 
   @Test
   void submissionRangesAreGmtMinutes() {
     assertThat(ArxivQuery.submittedBetween(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 6, 30)))
         .hasToString("submittedDate:[202501010000 TO 202506302359]");
-    assertThat(ArxivQuery.submittedBetween(Instant.parse("2025-03-04T05:06:59Z"), Instant.parse("2025-03-04T07:00:00Z")))
+    assertThat(
+            ArxivQuery.submittedBetween(
+                Instant.parse("2025-03-04T05:06:59Z"), Instant.parse("2025-03-04T07:00:00Z")))
         .hasToString("submittedDate:[202503040506 TO 202503040700]");
-    assertThatThrownBy(() -> ArxivQuery.submittedBetween(LocalDate.of(2025, 2, 1), LocalDate.of(2025, 1, 1)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("starts after");
+    assertThatThrownBy(
+            () -> ArxivQuery.submittedBetween(LocalDate.of(2025, 2, 1), LocalDate.of(2025, 1, 1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("starts after");
   }
 
   @Test

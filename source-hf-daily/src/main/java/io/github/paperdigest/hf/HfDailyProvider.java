@@ -8,8 +8,8 @@ import io.github.paperdigest.spi.SourceContext;
 import java.time.Duration;
 
 /**
- * Provides the {@code hf-daily} source. Found by {@link java.util.ServiceLoader}; users do not
- * call it.
+ * Provides the {@code hf-daily} source. Found by {@link java.util.ServiceLoader}; users do not call
+ * it.
  */
 public final class HfDailyProvider implements PaperSourceProvider {
 

@@ -31,42 +31,48 @@ import java.util.Optional;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 import okio.Buffer;
-import org.jspecify.annotations.Nullable;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Hugging Face Daily Papers. Digests come from {@code /api/daily_papers} (day, ISO week, month or
  * the latest list), read page by page ({@code p}, {@code limit}) until a short or empty page, so
  * that days of more than 50 papers and weeks come back whole. When that route answers 404 or 410,
  * or the query asks for it, the period's HTML page is read instead: its items are JSON in the
- * {@code data-props} attribute of {@code [data-target="DailyPapers"]}. Text search is
- * {@code /api/papers/search}; a paper by id is {@code /api/papers/{id}} plus the Hub repositories
- * that cite it ({@code /api/arxiv/{id}/repos}).
+ * {@code data-props} attribute of {@code [data-target="DailyPapers"]}. Text search is {@code
+ * /api/papers/search}; a paper by id is {@code /api/papers/{id}} plus the Hub repositories that
+ * cite it ({@code /api/arxiv/{id}/repos}).
  */
 final class HfDailySource implements PaperSource {
-  private static final SourceCapabilities CAPABILITIES = SourceCapabilities.builder()
-      .criteria(Criterion.TEXT)
-      .digestCriteria()
-      .periods(DigestPeriod.Kind.DAY, DigestPeriod.Kind.WEEK, DigestPeriod.Kind.MONTH, DigestPeriod.Kind.LATEST)
-      .metrics(Metric.UPVOTES, Metric.COMMENTS, Metric.GITHUB_STARS)
-      .lookup(1, PaperId.ARXIV)
-      .lookupFreshness(Duration.ofHours(1))
-      .options("submitter", "sort", "html")
-      .build();
+  private static final SourceCapabilities CAPABILITIES =
+      SourceCapabilities.builder()
+          .criteria(Criterion.TEXT)
+          .digestCriteria()
+          .periods(
+              DigestPeriod.Kind.DAY,
+              DigestPeriod.Kind.WEEK,
+              DigestPeriod.Kind.MONTH,
+              DigestPeriod.Kind.LATEST)
+          .metrics(Metric.UPVOTES, Metric.COMMENTS, Metric.GITHUB_STARS)
+          .lookup(1, PaperId.ARXIV)
+          .lookupFreshness(Duration.ofHours(1))
+          .options("submitter", "sort", "html")
+          .build();
 
   /** HF answers errors as {@code {"error": "..."}}. */
-  static final ErrorDecoder ERRORS = (status, body) -> {
-    try (JsonReader reader = JsonReader.of(new Buffer().writeUtf8(body))) {
-      if (reader.readJsonValue() instanceof Map<?, ?> m && m.get("error") instanceof String s) {
-        return s;
-      }
-    } catch (IOException | RuntimeException e) {
-      // not JSON: fall through to the plain text
-    }
-    return ErrorDecoder.PLAIN_TEXT.message(status, body);
-  };
+  static final ErrorDecoder ERRORS =
+      (status, body) -> {
+        try (JsonReader reader = JsonReader.of(new Buffer().writeUtf8(body))) {
+          if (reader.readJsonValue() instanceof Map<?, ?> m && m.get("error") instanceof String s) {
+            return s;
+          }
+        } catch (IOException | RuntimeException e) {
+          // not JSON: fall through to the plain text
+        }
+        return ErrorDecoder.PLAIN_TEXT.message(status, body);
+      };
 
   private final SourceContext context;
   private final HttpUrl base;
@@ -86,7 +92,8 @@ final class HfDailySource implements PaperSource {
     this.pageSize = config.integer("page-size", 100, 1, 1000);
     String mode = config.string("mode", "api").toLowerCase(Locale.ROOT);
     if (!mode.equals("api") && !mode.equals("html")) {
-      throw new SourceConfigurationException(HfDaily.ID, "setting mode must be api or html, not '" + mode + "'", null);
+      throw new SourceConfigurationException(
+          HfDaily.ID, "setting mode must be api or html, not '" + mode + "'", null);
     }
     this.htmlMode = mode.equals("html");
     this.lookupRepos = config.bool("lookup-repos", true);
@@ -106,7 +113,8 @@ final class HfDailySource implements PaperSource {
   public void check(QuerySpec q) {
     String sort = q.option("sort");
     if (sort != null && !sort.equals("trending") && !sort.equals("publishedAt")) {
-      throw new IllegalArgumentException("hf-daily sort must be trending or publishedAt, not '" + sort + "'");
+      throw new IllegalArgumentException(
+          "hf-daily sort must be trending or publishedAt, not '" + sort + "'");
     }
     String submitter = q.option("submitter");
     if (submitter != null && !submitter.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
@@ -133,7 +141,7 @@ final class HfDailySource implements PaperSource {
       case DAY -> url.addQueryParameter("date", period.toString());
       case WEEK -> url.addQueryParameter("week", period.toString());
       case MONTH -> url.addQueryParameter("month", period.toString());
-      case LATEST -> { }
+      case LATEST -> {}
     }
     if (submitter != null) {
       url.addQueryParameter("submitter", submitter);
@@ -141,16 +149,21 @@ final class HfDailySource implements PaperSource {
     if (sort != null) {
       url.addQueryParameter("sort", sort);
     }
-    url.addQueryParameter("p", Integer.toString(p)).addQueryParameter("limit", Integer.toString(pageSize));
-    Fetch<Page> api = context.fetch(request(url.build()), r -> {
-      List<Paper> papers = mapper.items(readJson(r), r.url().toString());
-      String next = papers.size() >= pageSize ? Integer.toString(p + 1) : null;
-      return Page.of(papers, next, freshness);
-    });
+    url.addQueryParameter("p", Integer.toString(p))
+        .addQueryParameter("limit", Integer.toString(pageSize));
+    Fetch<Page> api =
+        context.fetch(
+            request(url.build()),
+            r -> {
+              List<Paper> papers = mapper.items(readJson(r), r.url().toString());
+              String next = papers.size() >= pageSize ? Integer.toString(p + 1) : null;
+              return Page.of(papers, next, freshness);
+            });
     if (p > 0) {
       return api;
     }
-    return api.recover(HfDailySource::routeGone,
+    return api.recover(
+        HfDailySource::routeGone,
         e -> html(period, sort).map(papers -> Page.last(papers, freshness)));
   }
 
@@ -160,9 +173,14 @@ final class HfDailySource implements PaperSource {
 
   private Fetch<Page> search(String text, int hint) {
     int limit = hint > 0 ? Math.min(hint, pageSize) : pageSize;
-    HttpUrl url = base.newBuilder().addPathSegments("api/papers/search")
-        .addQueryParameter("q", text).addQueryParameter("limit", Integer.toString(limit)).build();
-    return context.fetch(request(url), r -> Page.last(mapper.items(readJson(r), r.url().toString()), freshRecent));
+    HttpUrl url =
+        base.newBuilder()
+            .addPathSegments("api/papers/search")
+            .addQueryParameter("q", text)
+            .addQueryParameter("limit", Integer.toString(limit))
+            .build();
+    return context.fetch(
+        request(url), r -> Page.last(mapper.items(readJson(r), r.url().toString()), freshRecent));
   }
 
   private Fetch<List<Paper>> html(DigestPeriod period, @Nullable String sort) {
@@ -186,16 +204,24 @@ final class HfDailySource implements PaperSource {
     Document doc = Jsoup.parse(response.byteStream(), null, url);
     Element list = doc.selectFirst("[data-target=DailyPapers][data-props]");
     if (list == null) {
-      throw new SourceParseException(HfDaily.ID, url, "HTML page",
-          "no element [data-target=\"DailyPapers\"] with a data-props attribute; the page layout may have changed", null);
+      throw new SourceParseException(
+          HfDaily.ID,
+          url,
+          "HTML page",
+          "no element [data-target=\"DailyPapers\"] with a data-props attribute; the page layout may have changed",
+          null);
     }
     Object props;
     try (JsonReader reader = JsonReader.of(new Buffer().writeUtf8(list.attr("data-props")))) {
       props = reader.readJsonValue();
     }
     if (!(props instanceof Map<?, ?> m) || !m.containsKey("dailyPapers")) {
-      throw new SourceParseException(HfDaily.ID, url, "data-props",
-          "expected a JSON object with 'dailyPapers', found " + HfMapper.kind(props), null);
+      throw new SourceParseException(
+          HfDaily.ID,
+          url,
+          "data-props",
+          "expected a JSON object with 'dailyPapers', found " + HfMapper.kind(props),
+          null);
     }
     return mapper.items(m.get("dailyPapers"), url);
   }
@@ -203,25 +229,46 @@ final class HfDailySource implements PaperSource {
   @Override
   public Fetch<Page> lookup(List<PaperId> ids) {
     PaperId id = ids.get(0);
-    HttpUrl url = base.newBuilder().addPathSegments("api/papers").addPathSegment(id.value()).build();
-    Fetch<Optional<Paper>> paper = context.fetch(request(url),
-        r -> Optional.of(mapper.item(readJson(r), "$", r.url().toString())))
-        .recover(e -> e instanceof SourceHttpException h && h.status() == 404, e -> Fetch.of(Optional.empty()));
-    Fetch<Optional<Paper>> withRepos = !lookupRepos ? paper : paper.then(found -> {
-      if (found.isEmpty()) {
-        return Fetch.of(found);
-      }
-      HttpUrl reposUrl = base.newBuilder().addPathSegments("api/arxiv").addPathSegment(id.value())
-          .addPathSegment("repos").build();
-      return context.fetch(request(reposUrl),
-              r -> Optional.of(mapper.withRepos(found.get(), readJson(r), r.url().toString())))
-          .recover(e -> e instanceof SourceHttpException h && h.status() == 404, e -> Fetch.of(found));
-    });
-    return withRepos.map(found -> Page.last(found.map(List::of).orElse(List.of()), CAPABILITIES.lookupFreshness()));
+    HttpUrl url =
+        base.newBuilder().addPathSegments("api/papers").addPathSegment(id.value()).build();
+    Fetch<Optional<Paper>> paper =
+        context
+            .fetch(
+                request(url), r -> Optional.of(mapper.item(readJson(r), "$", r.url().toString())))
+            .recover(
+                e -> e instanceof SourceHttpException h && h.status() == 404,
+                e -> Fetch.of(Optional.empty()));
+    Fetch<Optional<Paper>> withRepos =
+        !lookupRepos
+            ? paper
+            : paper.then(
+                found -> {
+                  if (found.isEmpty()) {
+                    return Fetch.of(found);
+                  }
+                  HttpUrl reposUrl =
+                      base.newBuilder()
+                          .addPathSegments("api/arxiv")
+                          .addPathSegment(id.value())
+                          .addPathSegment("repos")
+                          .build();
+                  return context
+                      .fetch(
+                          request(reposUrl),
+                          r ->
+                              Optional.of(
+                                  mapper.withRepos(found.get(), readJson(r), r.url().toString())))
+                      .recover(
+                          e -> e instanceof SourceHttpException h && h.status() == 404,
+                          e -> Fetch.of(found));
+                });
+    return withRepos.map(
+        found -> Page.last(found.map(List::of).orElse(List.of()), CAPABILITIES.lookupFreshness()));
   }
 
   private Request request(HttpUrl url) {
-    Request.Builder b = new Request.Builder().url(url).header("Accept", "application/json, text/html;q=0.9");
+    Request.Builder b =
+        new Request.Builder().url(url).header("Accept", "application/json, text/html;q=0.9");
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
     }
@@ -232,8 +279,12 @@ final class HfDailySource implements PaperSource {
     try (JsonReader reader = JsonReader.of(response.body())) {
       Object value = reader.readJsonValue();
       if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
-        throw new SourceParseException(HfDaily.ID, response.url().toString(), "$",
-            "unexpected content after the JSON value", null);
+        throw new SourceParseException(
+            HfDaily.ID,
+            response.url().toString(),
+            "$",
+            "unexpected content after the JSON value",
+            null);
       }
       return value;
     }

@@ -27,7 +27,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class HfMapper {
   private static final System.Logger LOG = System.getLogger("io.github.paperdigest.hf");
-  /** Before this day the top-level {@code publishedAt} was the time of submission to Daily Papers. */
+
+  /**
+   * Before this day the top-level {@code publishedAt} was the time of submission to Daily Papers.
+   */
   private static final Instant PUBLISHED_AT_CHANGED = Instant.parse("2025-03-01T00:00:00Z");
 
   private final HttpUrl base;
@@ -39,8 +42,8 @@ final class HfMapper {
   /** The papers of a JSON array of daily-paper items (or bare paper objects). */
   List<Paper> items(@Nullable Object json, String url) {
     if (!(json instanceof List<?> list)) {
-      throw new SourceParseException(HfDaily.ID, url, "$",
-          "expected a JSON array of papers, found " + kind(json), null);
+      throw new SourceParseException(
+          HfDaily.ID, url, "$", "expected a JSON array of papers, found " + kind(json), null);
     }
     List<Paper> papers = new ArrayList<>(list.size());
     for (int i = 0; i < list.size(); i++) {
@@ -53,7 +56,8 @@ final class HfMapper {
   Paper item(@Nullable Object json, String where, String url) {
     Map<?, ?> item = map(json);
     if (item == null) {
-      throw new SourceParseException(HfDaily.ID, url, where, "expected a JSON object, found " + kind(json), null);
+      throw new SourceParseException(
+          HfDaily.ID, url, where, "expected a JSON object, found " + kind(json), null);
     }
     Map<?, ?> nested = map(item.get("paper"));
     Map<?, ?> paper = nested != null ? nested : item;
@@ -61,14 +65,16 @@ final class HfMapper {
 
     String id = string(paper.get("id"));
     if (id == null) {
-      throw new SourceParseException(HfDaily.ID, url, where, "missing field '" + prefix + "id'", null);
+      throw new SourceParseException(
+          HfDaily.ID, url, where, "missing field '" + prefix + "id'", null);
     }
     String title = string(paper.get("title"));
     if (title == null) {
       title = string(item.get("title"));
     }
     if (title == null) {
-      throw new SourceParseException(HfDaily.ID, url, where, "missing field '" + prefix + "title'", null);
+      throw new SourceParseException(
+          HfDaily.ID, url, where, "missing field '" + prefix + "title'", null);
     }
     PaperId paperId = paperId(id);
     Paper.Builder b = Paper.builder(paperId, title).source(HfDaily.ID);
@@ -82,19 +88,23 @@ final class HfMapper {
       for (Object a : authors) {
         Map<?, ?> author = map(a);
         String name = author == null ? null : string(author.get("name"));
-        if (name == null) {
+        if (author == null || name == null) {
           continue;
         }
         b.addAuthor(Author.of(name));
         Map<?, ?> user = map(author.get("user"));
-        hfAuthors.add(new HfAuthor(name, Boolean.TRUE.equals(author.get("hidden")),
-            user == null ? null : string(user.get("user"))));
+        hfAuthors.add(
+            new HfAuthor(
+                name,
+                Boolean.TRUE.equals(author.get("hidden")),
+                user == null ? null : string(user.get("user"))));
       }
     }
     b.attribute(HfDaily.AUTHORS, hfAuthors);
 
     b.published(instant(paper.get("publishedAt"), prefix + "publishedAt", where, url));
-    Instant onDaily = instant(paper.get("submittedOnDailyAt"), prefix + "submittedOnDailyAt", where, url);
+    Instant onDaily =
+        instant(paper.get("submittedOnDailyAt"), prefix + "submittedOnDailyAt", where, url);
     if (onDaily == null && nested != null) {
       Instant listed = instant(item.get("publishedAt"), "publishedAt", where, url);
       if (listed != null && listed.isBefore(PUBLISHED_AT_CHANGED)) {
@@ -105,28 +115,41 @@ final class HfMapper {
       b.attribute(HfDaily.DAILY_DATE, LocalDate.ofInstant(onDaily, ZoneOffset.UTC));
     }
 
-    b.metrics(new Metrics(count(paper.get("upvotes")), count(item.get("numComments")),
-        count(paper.get("githubStars"))));
+    b.metrics(
+        new Metrics(
+            count(paper.get("upvotes")),
+            count(item.get("numComments")),
+            count(paper.get("githubStars"))));
 
-    Links links = Links.NONE
-        .withDiscussion(paperPage(id))
-        .withCode(uri(firstString(paper.get("githubRepo"), item.get("githubRepo"))))
-        .withProject(uri(firstString(paper.get("projectPage"), item.get("projectPage"))));
+    Links links =
+        Links.NONE
+            .withDiscussion(paperPage(id))
+            .withCode(uri(firstString(paper.get("githubRepo"), item.get("githubRepo"))))
+            .withProject(uri(firstString(paper.get("projectPage"), item.get("projectPage"))));
     if (paperId.isArxiv()) {
-      links = links.withAbstractPage(uri("https://arxiv.org/abs/" + paperId.value()))
-          .withPdf(uri("https://arxiv.org/pdf/" + paperId.value()));
+      links =
+          links
+              .withAbstractPage(uri("https://arxiv.org/abs/" + paperId.value()))
+              .withPdf(uri("https://arxiv.org/pdf/" + paperId.value()));
     }
     b.links(links);
 
     b.attribute(HfDaily.AI_SUMMARY, firstString(paper.get("ai_summary"), item.get("ai_summary")));
     List<String> keywords = strings(paper.get("ai_keywords"));
     b.attribute(HfDaily.AI_KEYWORDS, keywords.isEmpty() ? null : keywords);
-    b.attribute(HfDaily.ORGANIZATION, organization(paper.get("organization"), item.get("organization"),
-        item.get("submitterOrganization")));
+    b.attribute(
+        HfDaily.ORGANIZATION,
+        organization(
+            paper.get("organization"),
+            item.get("organization"),
+            item.get("submitterOrganization")));
     Map<?, ?> submittedBy = map(item.get("submittedBy"));
     Map<?, ?> onDailyBy = map(paper.get("submittedOnDailyBy"));
-    b.attribute(HfDaily.SUBMITTER, firstString(submittedBy == null ? null : submittedBy.get("name"),
-        onDailyBy == null ? null : onDailyBy.get("user")));
+    b.attribute(
+        HfDaily.SUBMITTER,
+        firstString(
+            submittedBy == null ? null : submittedBy.get("name"),
+            onDailyBy == null ? null : onDailyBy.get("user")));
     b.attribute(HfDaily.THUMBNAIL, string(item.get("thumbnail")));
     List<String> media = new ArrayList<>(strings(paper.get("mediaUrls")));
     if (media.isEmpty()) {
@@ -147,18 +170,27 @@ final class HfMapper {
   private @Nullable URI paperPage(String id) {
     HttpUrl papers = base.newBuilder().addPathSegment("papers").build();
     HttpUrl url = papers.newBuilder().addPathSegment(id).build();
-    if (url.pathSize() != papers.pathSize() + 1 || !url.pathSegments().get(url.pathSize() - 1).equals(id)) {
+    if (url.pathSize() != papers.pathSize() + 1
+        || !url.pathSegments().get(url.pathSize() - 1).equals(id)) {
       LOG.log(System.Logger.Level.DEBUG, () -> "hf-daily: no page link for the id '" + id + "'");
       return null;
     }
     return url.uri();
   }
 
-  /** The model, dataset and Space ids of an {@code /api/arxiv/{id}/repos} answer added to {@code paper}. */
+  /**
+   * The model, dataset and Space ids of an {@code /api/arxiv/{id}/repos} answer added to {@code
+   * paper}.
+   */
   Paper withRepos(Paper paper, @Nullable Object json, String url) {
     Map<?, ?> repos = map(json);
     if (repos == null) {
-      throw new SourceParseException(HfDaily.ID, url, "$", "expected a JSON object of repositories, found " + kind(json), null);
+      throw new SourceParseException(
+          HfDaily.ID,
+          url,
+          "$",
+          "expected a JSON object of repositories, found " + kind(json),
+          null);
     }
     return paper.toBuilder()
         .attribute(HfDaily.MODELS, repoIds(repos.get("models")))
@@ -202,7 +234,8 @@ final class HfMapper {
     return null;
   }
 
-  private static @Nullable Instant instant(@Nullable Object value, String field, String where, String url) {
+  private static @Nullable Instant instant(
+      @Nullable Object value, String field, String where, String url) {
     String s = string(value);
     if (s == null) {
       return null;
@@ -210,8 +243,18 @@ final class HfMapper {
     try {
       return Instant.parse(s);
     } catch (DateTimeParseException e) {
-      LOG.log(System.Logger.Level.DEBUG, () -> "hf-daily: " + url + ": " + where + ": dropped field '" + field
-          + "', not an ISO instant: '" + (s.length() > 40 ? s.substring(0, 40) + "…" : s) + "'");
+      LOG.log(
+          System.Logger.Level.DEBUG,
+          () ->
+              "hf-daily: "
+                  + url
+                  + ": "
+                  + where
+                  + ": dropped field '"
+                  + field
+                  + "', not an ISO instant: '"
+                  + (s.length() > 40 ? s.substring(0, 40) + "…" : s)
+                  + "'");
       return null;
     }
   }

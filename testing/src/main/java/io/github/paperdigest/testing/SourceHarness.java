@@ -39,11 +39,11 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  *
- * <p>Differences from a default client, all chosen for tests: sources are not discovered (only
- * the plugin under test is there), the result cache is off unless {@link Builder#cache(boolean)}
- * turns it on, and the clock is a {@link FakeClock} at {@link #DEFAULT_START} unless another is
- * given. The plugin's politeness policy is kept, so tests can see its intervals and retries on
- * the fake clock.
+ * <p>Differences from a default client, all chosen for tests: sources are not discovered (only the
+ * plugin under test is there), the result cache is off unless {@link Builder#cache(boolean)} turns
+ * it on, and the clock is a {@link FakeClock} at {@link #DEFAULT_START} unless another is given.
+ * The plugin's politeness policy is kept, so tests can see its intervals and retries on the fake
+ * clock.
  */
 public final class SourceHarness implements AutoCloseable {
   /** Where the default {@link FakeClock} stands: 2025-10-03T12:00:00Z. */
@@ -59,13 +59,14 @@ public final class SourceHarness implements AutoCloseable {
     Capturing capturing = new Capturing(b.provider);
     this.sourceId = capturing.id();
     this.clock = b.clock;
-    PaperDigest.Builder client = PaperDigest.builder()
-        .discoverSources(false)
-        .addSource(capturing)
-        .cache(b.cache)
-        .clock(b.clock)
-        .sleeper(b.clock instanceof FakeClock fake ? fake.sleeper() : d -> { })
-        .replay(b.replay);
+    PaperDigest.Builder client =
+        PaperDigest.builder()
+            .discoverSources(false)
+            .addSource(capturing)
+            .cache(b.cache)
+            .clock(b.clock)
+            .sleeper(b.clock instanceof FakeClock fake ? fake.sleeper() : d -> {})
+            .replay(b.replay);
     b.options.forEach((name, value) -> client.option(sourceId, name, value));
     if (b.politeness != null) {
       client.politeness(sourceId, b.politeness);
@@ -146,7 +147,9 @@ public final class SourceHarness implements AutoCloseable {
      * server.url("/").toString())} to point it at a MockWebServer.
      */
     public Builder option(String name, String value) {
-      options.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+      options.put(
+          Objects.requireNonNull(name, "name == null"),
+          Objects.requireNonNull(value, "value == null"));
       return this;
     }
 
@@ -174,7 +177,10 @@ public final class SourceHarness implements AutoCloseable {
       return this;
     }
 
-    /** Replaces the provider's politeness policy, e.g. to test retries with {@code withMaxRetries(0)}. */
+    /**
+     * Replaces the provider's politeness policy, e.g. to test retries with {@code
+     * withMaxRetries(0)}.
+     */
     public Builder politeness(PolitenessPolicy policy) {
       this.politeness = Objects.requireNonNull(policy, "policy == null");
       return this;

@@ -9,12 +9,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A clock that moves only when told to, or when the SDK waits: give a client both the clock and
- * its {@link #sleeper()}, and politeness intervals, backoffs and cache freshness play out
- * instantly and exactly, so tests prove "3 seconds apart" without sleeping. Thread-safe.
+ * A clock that moves only when told to, or when the SDK waits: give a client both the clock and its
+ * {@link #sleeper()}, and politeness intervals, backoffs and cache freshness play out instantly and
+ * exactly, so tests prove "3 seconds apart" without sleeping. Thread-safe.
  *
  * <pre>{@code
  * FakeClock clock = new FakeClock(Instant.parse("2025-10-03T12:00:00Z"));
@@ -23,16 +22,16 @@ import java.util.concurrent.atomic.AtomicReference;
  * clock.advance(Duration.ofHours(1));        // cached answers age by an hour
  * }</pre>
  *
- * <p>The one copy of this class: the core's own tests compile this same file (see
- * {@code sdk-core/pom.xml}), since they cannot depend on this artifact, which depends on the core.
+ * <p>The one copy of this class: the core's own tests compile this same file (see {@code
+ * sdk-core/pom.xml}), since they cannot depend on this artifact, which depends on the core.
  */
 public final class FakeClock extends Clock {
-  private final AtomicReference<Instant> now;
+  private volatile Instant now;
   private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
   /** A clock standing at {@code start}. */
   public FakeClock(Instant start) {
-    this.now = new AtomicReference<>(Objects.requireNonNull(start, "start == null"));
+    this.now = Objects.requireNonNull(start, "start == null");
   }
 
   /**
@@ -44,7 +43,9 @@ public final class FakeClock extends Clock {
     if (duration.isNegative()) {
       throw new IllegalArgumentException("negative duration: " + duration);
     }
-    now.updateAndGet(t -> t.plus(duration));
+    synchronized (this) {
+      now = now.plus(duration);
+    }
   }
 
   /**
@@ -55,7 +56,7 @@ public final class FakeClock extends Clock {
     return d -> {
       sleeps.add(d);
       if (!d.isNegative()) {
-        now.updateAndGet(t -> t.plus(d));
+        advance(d);
       }
     };
   }
@@ -67,7 +68,7 @@ public final class FakeClock extends Clock {
 
   @Override
   public Instant instant() {
-    return now.get();
+    return now;
   }
 
   @Override
@@ -82,6 +83,6 @@ public final class FakeClock extends Clock {
 
   @Override
   public String toString() {
-    return "FakeClock[" + now.get() + "]";
+    return "FakeClock[" + now + "]";
   }
 }

@@ -1,10 +1,10 @@
 package io.github.paperdigest.examples.cli;
 
 import com.squareup.moshi.JsonWriter;
-import io.github.paperdigest.model.Author;
-import io.github.paperdigest.model.Paper;
 import io.github.paperdigest.SourceInfo;
 import io.github.paperdigest.examples.PaperJson;
+import io.github.paperdigest.model.Author;
+import io.github.paperdigest.model.Paper;
 import io.github.paperdigest.spi.SourceCapabilities;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -107,7 +107,8 @@ final class Output {
     w.endObject();
   }
 
-  private static void names(JsonWriter w, String name, java.util.Collection<?> values) throws IOException {
+  private static void names(JsonWriter w, String name, java.util.Collection<?> values)
+      throws IOException {
     w.name(name).beginArray();
     for (Object v : values) {
       w.value(v.toString().toLowerCase(Locale.ROOT));
@@ -124,10 +125,13 @@ final class Output {
     out.printf("%4s  %-24s %-8s %s%n", "#", "id", upvotes ? "upvotes" : "category", "title");
     int i = 1;
     for (Paper p : papers) {
-      String score = upvotes ? String.valueOf(p.metrics().upvotes() == null ? "" : p.metrics().upvotes())
-          : p.primaryCategory() == null ? "" : p.primaryCategory();
-      out.printf("%4d  %-24s %-8s %s%n", i++, plain(p.versionedId().toString()), plain(score),
-          plain(cut(p.title(), TITLE_WIDTH)));
+      String score =
+          upvotes
+              ? String.valueOf(p.metrics().upvotes() == null ? "" : p.metrics().upvotes())
+              : p.primaryCategory() == null ? "" : p.primaryCategory();
+      out.printf(
+          "%4d  %-24s %-8s %s%n",
+          i++, plain(p.versionedId().toString()), plain(score), plain(cut(p.title(), TITLE_WIDTH)));
     }
   }
 
@@ -138,9 +142,15 @@ final class Output {
     }
     int i = 1;
     for (Paper p : papers) {
-      String link = markdownLink(p.links().abstractPage() != null ? p.links().abstractPage()
-          : p.links().discussion() != null ? p.links().discussion() : p.links().pdf());
-      String title = link == null ? "**" + markdown(p.title()) + "**" : "**[" + markdown(p.title()) + "](" + link + ")**";
+      String link =
+          markdownLink(
+              p.links().abstractPage() != null
+                  ? p.links().abstractPage()
+                  : p.links().discussion() != null ? p.links().discussion() : p.links().pdf());
+      String title =
+          link == null
+              ? "**" + markdown(p.title()) + "**"
+              : "**[" + markdown(p.title()) + "](" + link + ")**";
       StringBuilder line = new StringBuilder().append(i++).append(". ").append(title);
       if (!p.authors().isEmpty()) {
         line.append(" — ").append(markdown(authors(p.authors())));
@@ -192,8 +202,13 @@ final class Output {
       char c = s.charAt(i);
       if (c == '\t' || c == '\n' || c == '\r') {
         out.append(' ');
-      } else if (c >= 0x20 && (c < 0x7f || c > 0x9f) && !(c >= '\u202a' && c <= '\u202e')
-          && !(c >= '\u2066' && c <= '\u2069') && c != '\u200e' && c != '\u200f' && c != '\u061c') {
+      } else if (c >= 0x20
+          && (c < 0x7f || c > 0x9f)
+          && !(c >= '\u202a' && c <= '\u202e')
+          && !(c >= '\u2066' && c <= '\u2069')
+          && c != '\u200e'
+          && c != '\u200f'
+          && c != '\u061c') {
         out.append(c);
       }
     }
@@ -202,9 +217,9 @@ final class Output {
 
   /**
    * {@code s} as Markdown text that renders as itself: the characters that make emphasis, code,
-   * links, tables or escapes anywhere in a line are backslash-escaped, so is a first character
-   * that would make a heading, list or quote, and {@code <}, {@code >}, {@code &} become HTML
-   * entities, so that no link, markup or HTML tag can come from a publisher's text.
+   * links, tables or escapes anywhere in a line are backslash-escaped, so is a first character that
+   * would make a heading, list or quote, and {@code <}, {@code >}, {@code &} become HTML entities,
+   * so that no link, markup or HTML tag can come from a publisher's text.
    */
   static String markdown(String s) {
     String text = plain(s).strip();
@@ -222,7 +237,7 @@ final class Output {
         case '\\', '`', '*', '_', '[', ']', '|', '~' -> out.append('\\').append(c);
         default -> {
           boolean lineStart = i == 0 && "#+-=!".indexOf(c) >= 0;
-          boolean numbered = i > 0 && i == digits && (c == '.' || c == ')');     // "1." starts a list
+          boolean numbered = i > 0 && i == digits && (c == '.' || c == ')'); // "1." starts a list
           if (lineStart || numbered) {
             out.append('\\');
           }
@@ -238,8 +253,10 @@ final class Output {
    * or null for any other link.
    */
   static @Nullable String markdownLink(@Nullable URI uri) {
-    if (uri == null || uri.getScheme() == null
-        || !(uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https"))) {
+    if (uri == null
+        || uri.getScheme() == null
+        || !(uri.getScheme().equalsIgnoreCase("http")
+            || uri.getScheme().equalsIgnoreCase("https"))) {
       return null;
     }
     StringBuilder out = new StringBuilder();

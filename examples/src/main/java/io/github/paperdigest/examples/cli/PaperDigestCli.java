@@ -1,30 +1,33 @@
 package io.github.paperdigest.examples.cli;
 
+import io.github.paperdigest.DigestQuery;
+import io.github.paperdigest.PaperDigest;
+import io.github.paperdigest.Query;
+import io.github.paperdigest.SourceInfo;
+import io.github.paperdigest.examples.Examples;
 import io.github.paperdigest.model.Criterion;
 import io.github.paperdigest.model.Digest;
 import io.github.paperdigest.model.DigestPeriod;
-import io.github.paperdigest.DigestQuery;
 import io.github.paperdigest.model.Paper;
-import io.github.paperdigest.PaperDigest;
 import io.github.paperdigest.model.PaperDigestException;
 import io.github.paperdigest.model.PaperId;
-import io.github.paperdigest.Query;
 import io.github.paperdigest.model.RateLimitedException;
 import io.github.paperdigest.model.Sort;
 import io.github.paperdigest.model.SourceConfigurationException;
 import io.github.paperdigest.model.SourceHttpException;
-import io.github.paperdigest.SourceInfo;
 import io.github.paperdigest.model.SourceParseException;
 import io.github.paperdigest.model.SourceUnavailableException;
 import io.github.paperdigest.model.UnknownSourceException;
 import io.github.paperdigest.model.UnsupportedQueryException;
-import io.github.paperdigest.examples.Examples;
 import io.github.paperdigest.spi.SourceCapabilities;
+import java.io.Console;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -62,12 +65,23 @@ import picocli.CommandLine.Spec;
  * source cannot answer), 3 not found, 4 source unavailable or answering with an error, 5 rate
  * limited, 6 unreadable answer (parse failure), 7 bad configuration.
  */
-@Command(name = "paperdigest", mixinStandardHelpOptions = true, versionProvider = PaperDigestCli.Version.class,
-    description = "Research-paper digests (Hugging Face Daily Papers, arXiv, plugins) from the command line.",
-    subcommands = {PaperDigestCli.Sources.class, PaperDigestCli.DigestCommand.class, PaperDigestCli.Search.class,
-        PaperDigestCli.PaperCommand.class},
-    footer = {"", "Exit codes: 0 done, 2 usage, 3 not found, 4 source unavailable, 5 rate limited, 6 parse failure,"
-        + " 7 configuration, 1 other."})
+@Command(
+    name = "paperdigest",
+    mixinStandardHelpOptions = true,
+    versionProvider = PaperDigestCli.Version.class,
+    description =
+        "Research-paper digests (Hugging Face Daily Papers, arXiv, plugins) from the command line.",
+    subcommands = {
+      PaperDigestCli.Sources.class,
+      PaperDigestCli.DigestCommand.class,
+      PaperDigestCli.Search.class,
+      PaperDigestCli.PaperCommand.class
+    },
+    footer = {
+      "",
+      "Exit codes: 0 done, 2 usage, 3 not found, 4 source unavailable, 5 rate limited, 6 parse failure,"
+          + " 7 configuration, 1 other."
+    })
 public final class PaperDigestCli implements Runnable {
   static final int OK = 0;
   static final int FAILURE = 1;
@@ -85,21 +99,42 @@ public final class PaperDigestCli implements Runnable {
     System.exit(run(System.out, System.err, args));
   }
 
+  /**
+   * Whether standard output is a terminal: a table and progress for people, JSON Lines for pipes.
+   * On Java 17 to 21 {@code System.console()} is null when it is not; from Java 22 the console is
+   * always there and {@code Console.isTerminal()} (called reflectively, as the SDK targets 17)
+   * says.
+   */
+  @SuppressWarnings("SystemConsoleNull") // see above: null is the Java 17 answer
+  static boolean interactive() {
+    Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException e) {
+      return true; // before Java 22, a console means a terminal
+    }
+  }
+
   /** Runs the CLI with {@code out} and {@code err} as its streams; returns the exit code. */
   public static int run(PrintStream out, PrintStream err, String... args) {
     CommandLine cli = new CommandLine(new PaperDigestCli());
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
+    cli.setOut(new PrintWriter(new OutputStreamWriter(out, Charset.defaultCharset()), true));
+    cli.setErr(new PrintWriter(new OutputStreamWriter(err, Charset.defaultCharset()), true));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
-    cli.setParameterExceptionHandler((e, args1) -> {
-      err.println("paperdigest: " + e.getMessage());
-      err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
-      return USAGE;
-    });
-    cli.setExecutionExceptionHandler((e, line, parsed) -> {
-      Options options = optionsOf(parsed);
-      return report(e, err, options != null && options.verbose);
-    });
+    cli.setParameterExceptionHandler(
+        (e, args1) -> {
+          err.println("paperdigest: " + e.getMessage());
+          err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+          return USAGE;
+        });
+    cli.setExecutionExceptionHandler(
+        (e, line, parsed) -> {
+          Options options = optionsOf(parsed);
+          return report(e, err, options != null && options.verbose);
+        });
     for (CommandLine sub : cli.getSubcommands().values()) {
       Object command = sub.getCommand();
       if (command instanceof SubCommand c) {
@@ -111,7 +146,9 @@ public final class PaperDigestCli implements Runnable {
 
   private static @Nullable Options optionsOf(CommandLine.ParseResult parsed) {
     CommandLine.ParseResult sub = parsed.subcommand();
-    return sub != null && sub.commandSpec().userObject() instanceof SubCommand c ? c.options() : null;
+    return sub != null && sub.commandSpec().userObject() instanceof SubCommand c
+        ? c.options()
+        : null;
   }
 
   @Override
@@ -145,7 +182,8 @@ public final class PaperDigestCli implements Runnable {
       return PARSE;
     } else if (e instanceof SourceConfigurationException) {
       return CONFIGURATION;
-    } else if (e instanceof UnknownSourceException || e instanceof UnsupportedQueryException
+    } else if (e instanceof UnknownSourceException
+        || e instanceof UnsupportedQueryException
         || e instanceof IllegalArgumentException) {
       return USAGE;
     } else if (e instanceof NotFound) {
@@ -185,35 +223,56 @@ public final class PaperDigestCli implements Runnable {
 
   /** Options every command takes. */
   static final class Options {
-    @Option(names = "--format", paramLabel = "FORMAT",
-        description = "table, json, jsonl or markdown (default: table on a terminal, jsonl otherwise)")
+    @Option(
+        names = "--format",
+        paramLabel = "FORMAT",
+        description =
+            "table, json, jsonl or markdown (default: table on a terminal, jsonl otherwise)")
     @Nullable Format format;
 
-    @Option(names = "--offline", description = "Replay the recordings bundled with the examples instead of the network.")
+    @Option(
+        names = "--offline",
+        description = "Replay the recordings bundled with the examples instead of the network.")
     boolean offline;
 
-    @Option(names = "--replay", paramLabel = "DIR", description = "Replay the recordings in DIR instead of the network.")
+    @Option(
+        names = "--replay",
+        paramLabel = "DIR",
+        description = "Replay the recordings in DIR instead of the network.")
     @Nullable Path replay;
 
-    @Option(names = "--record", paramLabel = "DIR", description = "Record every HTTP exchange into DIR.")
+    @Option(
+        names = "--record",
+        paramLabel = "DIR",
+        description = "Record every HTTP exchange into DIR.")
     @Nullable Path record;
 
-    @Option(names = "--cache-dir", paramLabel = "DIR", description = "Keep HTTP responses on disk in DIR.")
+    @Option(
+        names = "--cache-dir",
+        paramLabel = "DIR",
+        description = "Keep HTTP responses on disk in DIR.")
     @Nullable Path cacheDir;
 
     @Option(names = "--verbose", description = "Log requests and print stack traces on stderr.")
     boolean verbose;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS",
-        description = "How long one request may take in all, waits and retries included (default 60; 0: none).")
+    @Option(
+        names = "--timeout",
+        paramLabel = "SECONDS",
+        description =
+            "How long one request may take in all, waits and retries included (default 60; 0: none).")
     @Nullable Double timeout;
 
-    @Option(names = "-D", paramLabel = "NAME=VALUE", mapFallbackValue = "",
-        description = "Set a system property, e.g. -Dpaperdigest.arxiv.api-url=https://mirror.example/api/query")
+    @Option(
+        names = "-D",
+        paramLabel = "NAME=VALUE",
+        mapFallbackValue = "",
+        description =
+            "Set a system property, e.g. -Dpaperdigest.arxiv.api-url=https://mirror.example/api/query")
     Map<String, String> properties = new LinkedHashMap<>();
 
     Format format() {
-      return format != null ? format : System.console() != null ? Format.TABLE : Format.JSONL;
+      return format != null ? format : interactive() ? Format.TABLE : Format.JSONL;
     }
 
     PaperDigest client() {
@@ -244,7 +303,8 @@ public final class PaperDigestCli implements Runnable {
       }
       if (timeout != null) {
         if (timeout < 0 || timeout.isNaN() || timeout > 86_400) {
-          throw new IllegalArgumentException("--timeout takes a number of seconds from 0 to 86400, not " + timeout);
+          throw new IllegalArgumentException(
+              "--timeout takes a number of seconds from 0 to 86400, not " + timeout);
         }
         b.callTimeout(java.time.Duration.ofMillis(Math.round(timeout * 1000)));
       }
@@ -277,7 +337,9 @@ public final class PaperDigestCli implements Runnable {
     abstract int run(PaperDigest client, Output output) throws IOException;
   }
 
-  @Command(name = "sources", description = "The sources found on the class path, with their capabilities.")
+  @Command(
+      name = "sources",
+      description = "The sources found on the class path, with their capabilities.")
   static final class Sources extends SubCommand {
     @Override
     int run(PaperDigest client, Output output) throws IOException {
@@ -291,9 +353,13 @@ public final class PaperDigestCli implements Runnable {
         Set<Criterion> search = EnumSet.noneOf(Criterion.class);
         search.addAll(c.criteria());
         search.remove(Criterion.PERIOD);
-        out.printf("%-10s   search by %s; sorts %s; metrics %s%n", "", lower(search), lower(c.sorts()),
-            lower(c.metrics()));
-        out.printf("%-10s   digests %s; lookup %s%s%n", "", c.periods().isEmpty() ? "none" : lower(c.periods()),
+        out.printf(
+            "%-10s   search by %s; sorts %s; metrics %s%n",
+            "", lower(search), lower(c.sorts()), lower(c.metrics()));
+        out.printf(
+            "%-10s   digests %s; lookup %s%s%n",
+            "",
+            c.periods().isEmpty() ? "none" : lower(c.periods()),
             c.lookup() ? c.idNamespaces() + " ids, " + c.maxLookupBatch() + " per request" : "no",
             c.options().isEmpty() ? "" : "; options " + c.options());
       }
@@ -307,9 +373,14 @@ public final class PaperDigestCli implements Runnable {
 
   /** One of --date, --week, --month. */
   static final class Period {
-    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "A day.") @Nullable LocalDate date;
-    @Option(names = "--week", paramLabel = "YYYY-Www", description = "An ISO week, e.g. 2025-W40.") @Nullable String week;
-    @Option(names = "--month", paramLabel = "YYYY-MM", description = "A month.") @Nullable YearMonth month;
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "A day.")
+    @Nullable LocalDate date;
+
+    @Option(names = "--week", paramLabel = "YYYY-Www", description = "An ISO week, e.g. 2025-W40.")
+    @Nullable String week;
+
+    @Option(names = "--month", paramLabel = "YYYY-MM", description = "A month.")
+    @Nullable YearMonth month;
 
     DigestPeriod period() {
       if (date != null) {
@@ -324,7 +395,10 @@ public final class PaperDigestCli implements Runnable {
 
   /** The sorts the CLI names. */
   enum SortName {
-    NEWEST(Sort.NEWEST), OLDEST(Sort.OLDEST), UPVOTES(Sort.MOST_UPVOTED), RELEVANCE(Sort.RELEVANCE);
+    NEWEST(Sort.NEWEST),
+    OLDEST(Sort.OLDEST),
+    UPVOTES(Sort.MOST_UPVOTED),
+    RELEVANCE(Sort.RELEVANCE);
 
     final Sort sort;
 
@@ -333,15 +407,33 @@ public final class PaperDigestCli implements Runnable {
     }
   }
 
-  @Command(name = "digest", description = "A digest: the papers of a day, week or month (the latest when none is given).")
+  @Command(
+      name = "digest",
+      description = "A digest: the papers of a day, week or month (the latest when none is given).")
   static final class DigestCommand extends SubCommand {
-    @Parameters(index = "0", paramLabel = "SOURCE", description = "e.g. hf-daily or arxiv") String source;
-    @ArgGroup(exclusive = true, multiplicity = "0..1") @Nullable Period period;
-    @Option(names = "--category", paramLabel = "C", description = "A category (repeatable), e.g. cs.CL.")
+    @Parameters(index = "0", paramLabel = "SOURCE", description = "e.g. hf-daily or arxiv")
+    String source;
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    @Nullable Period period;
+
+    @Option(
+        names = "--category",
+        paramLabel = "C",
+        description = "A category (repeatable), e.g. cs.CL.")
     List<String> categories = new ArrayList<>();
-    @Option(names = "--min-upvotes", paramLabel = "N") @Nullable Integer minUpvotes;
-    @Option(names = "--sort", paramLabel = "ORDER", description = "newest, oldest, upvotes or relevance") @Nullable SortName sort;
-    @Option(names = "--limit", paramLabel = "N") @Nullable Integer limit;
+
+    @Option(names = "--min-upvotes", paramLabel = "N")
+    @Nullable Integer minUpvotes;
+
+    @Option(
+        names = "--sort",
+        paramLabel = "ORDER",
+        description = "newest, oldest, upvotes or relevance")
+    @Nullable SortName sort;
+
+    @Option(names = "--limit", paramLabel = "N")
+    @Nullable Integer limit;
 
     @Override
     int run(PaperDigest client, Output output) throws IOException {
@@ -359,8 +451,15 @@ public final class PaperDigestCli implements Runnable {
         q = q.limit(limit);
       }
       Digest digest = q.period(period == null ? DigestPeriod.latest() : period.period());
-      String heading = source + " — " + digest.period() + " (" + digest.size() + " papers"
-          + (digest.complete() || limit != null ? "" : ", incomplete") + ")";
+      String heading =
+          source
+              + " — "
+              + digest.period()
+              + " ("
+              + digest.size()
+              + " papers"
+              + (digest.complete() || limit != null ? "" : ", incomplete")
+              + ")";
       output.papers(heading, digest.papers());
       return OK;
     }
@@ -368,14 +467,36 @@ public final class PaperDigestCli implements Runnable {
 
   @Command(name = "search", description = "Papers matching TEXT, read page by page.")
   static final class Search extends SubCommand {
-    @Parameters(index = "0", paramLabel = "SOURCE") String source;
-    @Parameters(index = "1", paramLabel = "TEXT") String text;
-    @Option(names = "--author", paramLabel = "A", description = "An author (repeatable).") List<String> authors = new ArrayList<>();
-    @Option(names = "--category", paramLabel = "C", description = "A category (repeatable).") List<String> categories = new ArrayList<>();
-    @Option(names = "--since", paramLabel = "YYYY-MM-DD") @Nullable LocalDate since;
-    @Option(names = "--until", paramLabel = "YYYY-MM-DD") @Nullable LocalDate until;
-    @Option(names = "--sort", paramLabel = "ORDER", description = "newest, oldest, upvotes or relevance") @Nullable SortName sort;
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "At most N papers (default 20).") int limit;
+    @Parameters(index = "0", paramLabel = "SOURCE")
+    String source;
+
+    @Parameters(index = "1", paramLabel = "TEXT")
+    String text;
+
+    @Option(names = "--author", paramLabel = "A", description = "An author (repeatable).")
+    List<String> authors = new ArrayList<>();
+
+    @Option(names = "--category", paramLabel = "C", description = "A category (repeatable).")
+    List<String> categories = new ArrayList<>();
+
+    @Option(names = "--since", paramLabel = "YYYY-MM-DD")
+    @Nullable LocalDate since;
+
+    @Option(names = "--until", paramLabel = "YYYY-MM-DD")
+    @Nullable LocalDate until;
+
+    @Option(
+        names = "--sort",
+        paramLabel = "ORDER",
+        description = "newest, oldest, upvotes or relevance")
+    @Nullable SortName sort;
+
+    @Option(
+        names = "--limit",
+        paramLabel = "N",
+        defaultValue = "20",
+        description = "At most N papers (default 20).")
+    int limit;
 
     @Override
     int run(PaperDigest client, Output output) throws IOException {
@@ -396,7 +517,7 @@ public final class PaperDigestCli implements Runnable {
         q = q.sortBy(sort.sort);
       }
       List<Paper> papers = new ArrayList<>();
-      boolean progress = System.console() != null && !options.verbose;
+      boolean progress = interactive() && !options.verbose;
       Iterator<Paper> it = q.limit(limit).iterator();
       while (it.hasNext()) {
         papers.add(it.next());
@@ -412,9 +533,12 @@ public final class PaperDigestCli implements Runnable {
     }
   }
 
-  @Command(name = "paper", description = "One paper by id (e.g. arxiv:2505.09568), from every source that knows it.")
+  @Command(
+      name = "paper",
+      description = "One paper by id (e.g. arxiv:2505.09568), from every source that knows it.")
   static final class PaperCommand extends SubCommand {
-    @Parameters(index = "0", paramLabel = "ID") String id;
+    @Parameters(index = "0", paramLabel = "ID")
+    String id;
 
     @Override
     int run(PaperDigest client, Output output) throws IOException {
@@ -441,12 +565,17 @@ public final class PaperDigestCli implements Runnable {
         if (failures.isEmpty()) {
           throw new NotFound("no source knows " + paperId);
         }
-        String each = failures.stream().map(Throwable::getMessage).collect(java.util.stream.Collectors.joining("; "));
+        String each =
+            failures.stream()
+                .map(Throwable::getMessage)
+                .collect(java.util.stream.Collectors.joining("; "));
         if (failures.size() < asked) {
           // some source answered, and it does not know the paper: that is the outcome
-          throw new NotFound("no source knows " + paperId + " (and " + failures.size() + " failed: " + each + ")");
+          throw new NotFound(
+              "no source knows " + paperId + " (and " + failures.size() + " failed: " + each + ")");
         }
-        throw new AllFailed("every source that looks up " + paperId.namespace() + " ids failed: " + each,
+        throw new AllFailed(
+            "every source that looks up " + paperId.namespace() + " ids failed: " + each,
             exitCode(failures.get(0)));
       }
       if (options.verbose) {

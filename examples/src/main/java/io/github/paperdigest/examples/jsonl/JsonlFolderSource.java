@@ -4,13 +4,13 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.Moshi;
+import io.github.paperdigest.examples.PaperJson;
 import io.github.paperdigest.model.DigestPeriod;
 import io.github.paperdigest.model.Metric;
 import io.github.paperdigest.model.Paper;
 import io.github.paperdigest.model.PaperId;
 import io.github.paperdigest.model.SourceParseException;
 import io.github.paperdigest.model.SourceUnavailableException;
-import io.github.paperdigest.examples.PaperJson;
 import io.github.paperdigest.spi.Fetch;
 import io.github.paperdigest.spi.Page;
 import io.github.paperdigest.spi.PageRequest;
@@ -37,12 +37,13 @@ import java.util.stream.Stream;
  */
 final class JsonlFolderSource implements PaperSource {
   static final String ID = "jsonl";
-  private static final SourceCapabilities CAPABILITIES = SourceCapabilities.builder()
-      .periods(DigestPeriod.Kind.DAY, DigestPeriod.Kind.LATEST)
-      .metrics(Metric.UPVOTES, Metric.COMMENTS, Metric.GITHUB_STARS)
-      .lookup(100, PaperId.ARXIV)
-      .lookupFreshness(Duration.ZERO)
-      .build();
+  private static final SourceCapabilities CAPABILITIES =
+      SourceCapabilities.builder()
+          .periods(DigestPeriod.Kind.DAY, DigestPeriod.Kind.LATEST)
+          .metrics(Metric.UPVOTES, Metric.COMMENTS, Metric.GITHUB_STARS)
+          .lookup(100, PaperId.ARXIV)
+          .lookupFreshness(Duration.ZERO)
+          .build();
 
   private final Path dir;
   private final JsonAdapter<Object> json;
@@ -60,49 +61,60 @@ final class JsonlFolderSource implements PaperSource {
   @Override
   public Fetch<Page> fetchPage(PageRequest request) {
     DigestPeriod period = request.query().period();
-    return Fetch.supplying(ID, () -> {
-      List<Path> files = files();
-      if (period != null && period.kind() == DigestPeriod.Kind.DAY) {
-        Path day = dir.resolve(period.start() + ".jsonl");
-        return Page.last(Files.isRegularFile(day) ? read(day) : List.of(), Duration.ZERO);
-      }
-      if (period != null) {
-        List<Path> days = files.stream().filter(f -> f.getFileName().toString().matches("\\d{4}-\\d{2}-\\d{2}\\.jsonl"))
-            .toList();
-        return Page.last(days.isEmpty() ? List.of() : read(days.get(days.size() - 1)), Duration.ZERO);
-      }
-      int index = request.pageToken() == null ? 0 : Integer.parseInt(request.pageToken());
-      if (index >= files.size()) {
-        return Page.last(List.of(), Duration.ZERO);
-      }
-      String next = index + 1 < files.size() ? Integer.toString(index + 1) : null;
-      return Page.of(read(files.get(index)), next, Duration.ZERO);
-    });
+    return Fetch.supplying(
+        ID,
+        () -> {
+          List<Path> files = files();
+          if (period != null && period.kind() == DigestPeriod.Kind.DAY) {
+            Path day = dir.resolve(period.start() + ".jsonl");
+            return Page.last(Files.isRegularFile(day) ? read(day) : List.of(), Duration.ZERO);
+          }
+          if (period != null) {
+            List<Path> days =
+                files.stream()
+                    .filter(f -> f.getFileName().toString().matches("\\d{4}-\\d{2}-\\d{2}\\.jsonl"))
+                    .toList();
+            return Page.last(
+                days.isEmpty() ? List.of() : read(days.get(days.size() - 1)), Duration.ZERO);
+          }
+          int index = request.pageToken() == null ? 0 : Integer.parseInt(request.pageToken());
+          if (index >= files.size()) {
+            return Page.last(List.of(), Duration.ZERO);
+          }
+          String next = index + 1 < files.size() ? Integer.toString(index + 1) : null;
+          return Page.of(read(files.get(index)), next, Duration.ZERO);
+        });
   }
 
   @Override
   public Fetch<Page> lookup(List<PaperId> ids) {
-    return Fetch.supplying(ID, () -> {
-      Set<PaperId> wanted = new HashSet<>();
-      ids.forEach(id -> wanted.add(id.unversioned()));
-      List<Paper> found = new ArrayList<>();
-      for (Path file : files()) {
-        read(file).stream().filter(p -> wanted.remove(p.id())).forEach(found::add);
-      }
-      return Page.last(found, Duration.ZERO);
-    });
+    return Fetch.supplying(
+        ID,
+        () -> {
+          Set<PaperId> wanted = new HashSet<>();
+          ids.forEach(id -> wanted.add(id.unversioned()));
+          List<Paper> found = new ArrayList<>();
+          for (Path file : files()) {
+            read(file).stream().filter(p -> wanted.remove(p.id())).forEach(found::add);
+          }
+          return Page.last(found, Duration.ZERO);
+        });
   }
 
   /** The {@code .jsonl} files of the folder, in name order (day files in date order). */
   private List<Path> files() {
     if (!Files.isDirectory(dir)) {
-      throw new SourceUnavailableException(ID, dir.toUri().toString(),
-          "no folder " + dir.toAbsolutePath() + " (set it with -Dpaperdigest.jsonl.dir=...)", null);
+      throw new SourceUnavailableException(
+          ID,
+          dir.toUri().toString(),
+          "no folder " + dir.toAbsolutePath() + " (set it with -Dpaperdigest.jsonl.dir=...)",
+          null);
     }
     try (Stream<Path> s = Files.list(dir)) {
       return s.filter(p -> p.getFileName().toString().endsWith(".jsonl")).sorted().toList();
     } catch (IOException e) {
-      throw new SourceUnavailableException(ID, dir.toUri().toString(), "cannot list " + dir + ": " + e, e);
+      throw new SourceUnavailableException(
+          ID, dir.toUri().toString(), "cannot list " + dir + ": " + e, e);
     }
   }
 
@@ -123,7 +135,8 @@ final class JsonlFolderSource implements PaperSource {
           }
           papers.add(PaperJson.read(object, ID));
         } catch (JsonDataException | JsonEncodingException | IllegalArgumentException e) {
-          throw new SourceParseException(ID, where, "line " + number, e.getMessage(), e);
+          throw new SourceParseException(
+              ID, where, "line " + number, String.valueOf(e.getMessage()), e);
         }
       }
     } catch (IOException e) {

@@ -31,8 +31,10 @@ final class CliTest {
   private int run(String... args) {
     out.reset();
     err.reset();
-    return PaperDigestCli.run(new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), args);
+    return PaperDigestCli.run(
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8),
+        args);
   }
 
   private String out() {
@@ -50,25 +52,38 @@ final class CliTest {
   }
 
   /** A hand-made recording of {@code url} in {@code dir}. */
-  private static void record(Path dir, String name, String url, int code, String headers, String body) throws IOException {
+  private static void record(
+      Path dir, String name, String url, int code, String headers, String body) throws IOException {
     Files.createDirectories(dir);
-    Files.writeString(dir.resolve(name + ".json"), "{\"url\": \"" + url + "\", \"code\": " + code
-        + ", \"headers\": {" + headers + "}, \"body\": \"" + name + ".body\"}");
+    Files.writeString(
+        dir.resolve(name + ".json"),
+        "{\"url\": \""
+            + url
+            + "\", \"code\": "
+            + code
+            + ", \"headers\": {"
+            + headers
+            + "}, \"body\": \""
+            + name
+            + ".body\"}");
     Files.writeString(dir.resolve(name + ".body"), body);
   }
 
   @Test
   void digestAsJsonPrintsTheDaysPapersInTheCommonModel() throws Exception {
-    assertThat(run("digest", "hf-daily", "--date", "2025-10-03", "--offline", "--format", "json")).isZero();
+    assertThat(run("digest", "hf-daily", "--date", "2025-10-03", "--offline", "--format", "json"))
+        .isZero();
 
     List<?> papers = (List<?>) json(out());
     assertThat(papers).hasSize(39);
     Map<?, ?> first = (Map<?, ?>) papers.get(0);
-    assertThat(List.copyOf(first.keySet()).subList(0, 5)).isEqualTo(List.of("id", "title", "abstract", "authors", "published"));
+    assertThat(List.copyOf(first.keySet()).subList(0, 5))
+        .isEqualTo(List.of("id", "title", "abstract", "authors", "published"));
     assertThat(first.keySet().stream().map(Object::toString).toList())
         .contains("categories", "links", "source", "upvotes", "attributes");
     assertThat(first.get("id")).isEqualTo("arxiv:2510.02283");
-    assertThat(first.get("title")).isEqualTo("Self-Forcing++: Towards Minute-Scale High-Quality Video Generation");
+    assertThat(first.get("title"))
+        .isEqualTo("Self-Forcing++: Towards Minute-Scale High-Quality Video Generation");
     assertThat(first.get("source")).isEqualTo("hf-daily");
     assertThat(first.get("upvotes")).isEqualTo(43.0);
     assertThat(List.copyOf(((Map<?, ?>) ((List<?>) first.get("authors")).get(0)).keySet()))
@@ -78,27 +93,46 @@ final class CliTest {
 
   @Test
   void jsonlAndMarkdownAndTable() {
-    assertThat(run("digest", "hf-daily", "--date", "2025-10-03", "--offline", "--format", "jsonl")).isZero();
+    assertThat(run("digest", "hf-daily", "--date", "2025-10-03", "--offline", "--format", "jsonl"))
+        .isZero();
     assertThat(out().lines()).hasSize(39).allMatch(l -> l.startsWith("{\"id\":\"arxiv:"));
 
-    assertThat(run("digest", "hf-daily", "--date", "2025-10-03", "--offline", "--format", "markdown",
-        "--sort", "upvotes", "--limit", "2")).isZero();
-    assertThat(out()).startsWith("# hf-daily — 2025-10-03 (2 papers)")
-        .contains("1. **[Self-Forcing++: Towards Minute-Scale High-Quality Video Generation](https://arxiv.org/abs/2510.02283)**"
-            + " — Justin Cui, Jie Wu, Ming Li et al. · ▲ 43")
-        .contains("   Diffusion models have revolutionized image and video generation, achieving unprecedented visual"
-            + " quality. However, their reliance")
+    assertThat(
+            run(
+                "digest",
+                "hf-daily",
+                "--date",
+                "2025-10-03",
+                "--offline",
+                "--format",
+                "markdown",
+                "--sort",
+                "upvotes",
+                "--limit",
+                "2"))
+        .isZero();
+    assertThat(out())
+        .startsWith("# hf-daily — 2025-10-03 (2 papers)")
+        .contains(
+            "1. **[Self-Forcing++: Towards Minute-Scale High-Quality Video Generation](https://arxiv.org/abs/2510.02283)**"
+                + " — Justin Cui, Jie Wu, Ming Li et al. · ▲ 43")
+        .contains(
+            "   Diffusion models have revolutionized image and video generation, achieving unprecedented visual"
+                + " quality. However, their reliance")
         .contains("2. **[LongCodeZip");
 
-    assertThat(run("search", "arxiv", "testing", "--offline", "--limit", "10", "--format", "table")).isZero();
-    assertThat(out()).contains("arxiv — \"testing\" (10 papers)")
+    assertThat(run("search", "arxiv", "testing", "--offline", "--limit", "10", "--format", "table"))
+        .isZero();
+    assertThat(out())
+        .contains("arxiv — \"testing\" (10 papers)")
         .contains("   1  arxiv:2202.12139v1       cs.SE    Testing Deep Learning Models");
   }
 
   @Test
   void sourcesListsTheExamplePluginToo() {
     assertThat(run("sources", "--format", "table")).isZero();
-    assertThat(out()).contains("jsonl      Example plugin", "hf-daily   Hugging Face", "arxiv      arXiv")
+    assertThat(out())
+        .contains("jsonl      Example plugin", "hf-daily   Hugging Face", "arxiv      arXiv")
         .contains("lookup [arxiv] ids, 100 per request");
   }
 
@@ -113,17 +147,33 @@ final class CliTest {
 
   @Test
   void theCustomSourceReadsWhatTheCliWrites() throws Exception {
-    assertThat(run("digest", "hf-daily", "--date", "2025-10-03", "--offline", "--format", "jsonl")).isZero();
+    assertThat(run("digest", "hf-daily", "--date", "2025-10-03", "--offline", "--format", "jsonl"))
+        .isZero();
     Files.writeString(tmp.resolve("2025-10-03.jsonl"), out());
 
-    assertThat(run("digest", "jsonl", "--date", "2025-10-03", "-Dpaperdigest.jsonl.dir=" + tmp, "--format", "json",
-        "--sort", "upvotes", "--limit", "3")).isZero();
+    assertThat(
+            run(
+                "digest",
+                "jsonl",
+                "--date",
+                "2025-10-03",
+                "-Dpaperdigest.jsonl.dir=" + tmp,
+                "--format",
+                "json",
+                "--sort",
+                "upvotes",
+                "--limit",
+                "3"))
+        .isZero();
     List<?> papers = (List<?>) json(out());
     assertThat(papers).hasSize(3);
-    assertThat(((Map<?, ?>) papers.get(0)).get("title")).isEqualTo("Self-Forcing++: Towards Minute-Scale High-Quality Video Generation");
+    assertThat(((Map<?, ?>) papers.get(0)).get("title"))
+        .isEqualTo("Self-Forcing++: Towards Minute-Scale High-Quality Video Generation");
     assertThat(((Map<?, ?>) papers.get(0)).get("source")).isEqualTo("jsonl");
 
-    assertThat(run("search", "jsonl", "video", "-Dpaperdigest.jsonl.dir=" + tmp, "--format", "jsonl")).isZero();
+    assertThat(
+            run("search", "jsonl", "video", "-Dpaperdigest.jsonl.dir=" + tmp, "--format", "jsonl"))
+        .isZero();
     assertThat(out().lines()).isNotEmpty().allMatch(l -> l.toLowerCase().contains("video"));
   }
 
@@ -144,95 +194,213 @@ final class CliTest {
   @Test
   void systemPropertiesReachTheSources() throws Exception {
     Path dir = tmp.resolve("rec");
-    record(dir, "mirror", "https://mirror.example/api/query?id_list=1707.08567&start=0&max_results=1", 200,
-        "\"Content-Type\": \"application/atom+xml\"", bundledBody("id_list=1707.08567"));
+    record(
+        dir,
+        "mirror",
+        "https://mirror.example/api/query?id_list=1707.08567&start=0&max_results=1",
+        200,
+        "\"Content-Type\": \"application/atom+xml\"",
+        bundledBody("id_list=1707.08567"));
     System.setProperty("paperdigest.jsonl.dir", tmp.toString());
 
-    assertThat(run("paper", "arxiv:1707.08567", "--replay", dir.toString(),
-        "-Dpaperdigest.arxiv.api-url=https://mirror.example/api/query", "--format", "jsonl")).isZero();
-    assertThat(((Map<?, ?>) json(out())).get("title").toString()).startsWith("Proceedings of Workshop AEW10");
+    assertThat(
+            run(
+                "paper",
+                "arxiv:1707.08567",
+                "--replay",
+                dir.toString(),
+                "-Dpaperdigest.arxiv.api-url=https://mirror.example/api/query",
+                "--format",
+                "jsonl"))
+        .isZero();
+    assertThat(((Map<?, ?>) json(out())).get("title").toString())
+        .startsWith("Proceedings of Workshop AEW10");
   }
 
   @Test
   void errorsAreOneLineWithDistinctExitCodes() throws Exception {
     assertThat(run("digest", "hf-daily", "--date", "nope")).isEqualTo(2);
-    assertThat(err().lines()).hasSize(2).first().asString().startsWith("paperdigest: Invalid value for option '--date'");
+    assertThat(err().lines())
+        .hasSize(2)
+        .first()
+        .asString()
+        .startsWith("paperdigest: Invalid value for option '--date'");
 
     assertThat(run("digest", "nope", "--offline")).isEqualTo(2);
-    assertThat(err()).isEqualTo("paperdigest: Unknown source 'nope'; known sources: jsonl, hf-daily, arxiv" + System.lineSeparator());
+    assertThat(err())
+        .isEqualTo(
+            "paperdigest: Unknown source 'nope'; known sources: jsonl, hf-daily, arxiv"
+                + System.lineSeparator());
 
     assertThat(run("digest", "hf-daily", "--date", "2025-10-04", "--offline")).isEqualTo(4);
-    assertThat(err()).startsWith("paperdigest: hf-daily: no recording of this GET request in").hasLineCount(1);
+    assertThat(err())
+        .startsWith("paperdigest: hf-daily: no recording of this GET request in")
+        .hasLineCount(1);
 
     Path dir = tmp.resolve("faults");
-    record(dir, "limited", "https://huggingface.co/api/daily_papers?date=2025-10-01&p=0&limit=100", 429,
-        "\"Retry-After\": \"600\"", "slow down");
-    record(dir, "broken", "https://huggingface.co/api/daily_papers?date=2025-10-02&p=0&limit=100", 200,
-        "\"Content-Type\": \"application/json\"", "[{\"paper\": ");
-    record(dir, "missing", "https://huggingface.co/api/papers/2501.00001", 404, "", "{\"error\": \"Not found\"}");
-    record(dir, "missing-arxiv", "https://export.arxiv.org/api/query?id_list=2501.00001&start=0&max_results=1", 200,
-        "\"Content-Type\": \"application/atom+xml\"", "<?xml version='1.0' encoding='UTF-8'?>\n"
+    record(
+        dir,
+        "limited",
+        "https://huggingface.co/api/daily_papers?date=2025-10-01&p=0&limit=100",
+        429,
+        "\"Retry-After\": \"600\"",
+        "slow down");
+    record(
+        dir,
+        "broken",
+        "https://huggingface.co/api/daily_papers?date=2025-10-02&p=0&limit=100",
+        200,
+        "\"Content-Type\": \"application/json\"",
+        "[{\"paper\": ");
+    record(
+        dir,
+        "missing",
+        "https://huggingface.co/api/papers/2501.00001",
+        404,
+        "",
+        "{\"error\": \"Not found\"}");
+    record(
+        dir,
+        "missing-arxiv",
+        "https://export.arxiv.org/api/query?id_list=2501.00001&start=0&max_results=1",
+        200,
+        "\"Content-Type\": \"application/atom+xml\"",
+        "<?xml version='1.0' encoding='UTF-8'?>\n"
             + "<feed xmlns=\"http://www.w3.org/2005/Atom\"><opensearch:totalResults>0</opensearch:totalResults></feed>");
 
-    assertThat(run("digest", "hf-daily", "--date", "2025-10-01", "--replay", dir.toString())).isEqualTo(5);
-    assertThat(err()).contains("429").contains("retry after 600 s").doesNotContain("try again").hasLineCount(1);
+    assertThat(run("digest", "hf-daily", "--date", "2025-10-01", "--replay", dir.toString()))
+        .isEqualTo(5);
+    assertThat(err())
+        .contains("429")
+        .contains("retry after 600 s")
+        .doesNotContain("try again")
+        .hasLineCount(1);
     assertThat(err().split("600 s", -1)).as("the wait said once").hasSize(2);
 
-    assertThat(run("digest", "hf-daily", "--date", "2025-10-02", "--replay", dir.toString())).isEqualTo(6);
+    assertThat(run("digest", "hf-daily", "--date", "2025-10-02", "--replay", dir.toString()))
+        .isEqualTo(6);
     assertThat(err()).startsWith("paperdigest: hf-daily: ").hasLineCount(1);
 
     System.setProperty("paperdigest.jsonl.dir", tmp.toString());
     assertThat(run("paper", "arxiv:2501.00001", "--replay", dir.toString())).isEqualTo(3);
-    assertThat(err()).isEqualTo("paperdigest: no source knows arxiv:2501.00001" + System.lineSeparator());
+    assertThat(err())
+        .isEqualTo("paperdigest: no source knows arxiv:2501.00001" + System.lineSeparator());
   }
 
   @Test
   void paperNoSourceKnowsIsNotFoundEvenWhenAnotherSourceFailed() throws Exception {
     Path dir = tmp.resolve("lookups");
-    record(dir, "hf", "https://huggingface.co/api/papers/2501.00001", 404, "", "{\"error\": \"Not found\"}");
-    record(dir, "arxiv", "https://export.arxiv.org/api/query?id_list=2501.00001&start=0&max_results=1", 200,
-        "\"Content-Type\": \"application/atom+xml\"", "<?xml version='1.0' encoding='UTF-8'?>\n"
+    record(
+        dir,
+        "hf",
+        "https://huggingface.co/api/papers/2501.00001",
+        404,
+        "",
+        "{\"error\": \"Not found\"}");
+    record(
+        dir,
+        "arxiv",
+        "https://export.arxiv.org/api/query?id_list=2501.00001&start=0&max_results=1",
+        200,
+        "\"Content-Type\": \"application/atom+xml\"",
+        "<?xml version='1.0' encoding='UTF-8'?>\n"
             + "<feed xmlns=\"http://www.w3.org/2005/Atom\"><opensearch:totalResults>0</opensearch:totalResults></feed>");
     System.setProperty("paperdigest.jsonl.dir", tmp.resolve("no-such-folder").toString());
 
     assertThat(run("paper", "arxiv:2501.00001", "--replay", dir.toString())).isEqualTo(3);
-    assertThat(err()).startsWith("paperdigest: no source knows arxiv:2501.00001 (and 1 failed: jsonl: no folder")
+    assertThat(err())
+        .startsWith("paperdigest: no source knows arxiv:2501.00001 (and 1 failed: jsonl: no folder")
         .hasLineCount(1);
 
     // every source fails: each failure is named
     assertThat(run("paper", "arxiv:2501.00002", "--replay", dir.toString())).isEqualTo(4);
-    assertThat(err()).startsWith("paperdigest: every source that looks up arxiv ids failed: ")
-        .contains("hf-daily: no recording", "arxiv: no recording", "jsonl: no folder").hasLineCount(1);
+    assertThat(err())
+        .startsWith("paperdigest: every source that looks up arxiv ids failed: ")
+        .contains("hf-daily: no recording", "arxiv: no recording", "jsonl: no folder")
+        .hasLineCount(1);
   }
 
   @Test
   void aPublishersTextNeverWritesEscapesOrMarkup() throws Exception {
     Path dir = tmp.resolve("hostile");
-    String title = "Evil \\u001b]0;pwned\\u0007 title \\u202egnp.exe [click](javascript:alert(1)) <img src=x onerror=alert(1)>";
-    record(dir, "day", "https://huggingface.co/api/daily_papers?date=2025-10-01&p=0&limit=100", 200,
-        "\"Content-Type\": \"application/json\"", "[{\"paper\": {\"id\": \"2510.00001\", \"title\": \"" + title
+    String title =
+        "Evil \\u001b]0;pwned\\u0007 title \\u202egnp.exe [click](javascript:alert(1)) <img src=x onerror=alert(1)>";
+    record(
+        dir,
+        "day",
+        "https://huggingface.co/api/daily_papers?date=2025-10-01&p=0&limit=100",
+        200,
+        "\"Content-Type\": \"application/json\"",
+        "[{\"paper\": {\"id\": \"2510.00001\", \"title\": \""
+            + title
             + "\", \"summary\": \"# Not a heading\\u001b[2J. *Not bold*.\", \"githubRepo\": \"javascript:alert(1)\","
             + " \"authors\": [{\"name\": \"\\u001b[31mRed\"}]}}]");
-    record(dir, "error", "https://huggingface.co/api/daily_papers?date=2025-10-02&p=0&limit=100", 500,
-        "\"Content-Type\": \"text/plain\"", "down \u001b]0;pwned\u0007 for now");
+    record(
+        dir,
+        "error",
+        "https://huggingface.co/api/daily_papers?date=2025-10-02&p=0&limit=100",
+        500,
+        "\"Content-Type\": \"text/plain\"",
+        "down \u001b]0;pwned\u0007 for now");
 
-    assertThat(run("digest", "hf-daily", "--date", "2025-10-01", "--replay", dir.toString(), "--format", "table")).isZero();
-    assertThat(out()).contains("Evil ]0;pwned title gnp.exe").doesNotContain("\u001b", "\u0007", "\u202e");
+    assertThat(
+            run(
+                "digest",
+                "hf-daily",
+                "--date",
+                "2025-10-01",
+                "--replay",
+                dir.toString(),
+                "--format",
+                "table"))
+        .isZero();
+    assertThat(out())
+        .contains("Evil ]0;pwned title gnp.exe")
+        .doesNotContain("\u001b", "\u0007", "\u202e");
 
-    assertThat(run("digest", "hf-daily", "--date", "2025-10-01", "--replay", dir.toString(), "--format", "markdown")).isZero();
-    assertThat(out()).doesNotContain("\u001b", "<img").doesNotContainPattern("[^\\\\]\\]\\(javascript")
-        .contains("\\[click\\](javascript:alert(1))", "&lt;img src=x onerror=alert(1)&gt;", "\\# Not a heading",
-            "\\*Not bold\\*", "(https://arxiv.org/abs/2510.00001)");
+    assertThat(
+            run(
+                "digest",
+                "hf-daily",
+                "--date",
+                "2025-10-01",
+                "--replay",
+                dir.toString(),
+                "--format",
+                "markdown"))
+        .isZero();
+    assertThat(out())
+        .doesNotContain("\u001b", "<img")
+        .doesNotContainPattern("[^\\\\]\\]\\(javascript")
+        .contains(
+            "\\[click\\](javascript:alert(1))",
+            "&lt;img src=x onerror=alert(1)&gt;",
+            "\\# Not a heading",
+            "\\*Not bold\\*",
+            "(https://arxiv.org/abs/2510.00001)");
 
-    assertThat(run("digest", "hf-daily", "--date", "2025-10-02", "--replay", dir.toString())).isEqualTo(4);
+    assertThat(run("digest", "hf-daily", "--date", "2025-10-02", "--replay", dir.toString()))
+        .isEqualTo(4);
     assertThat(err()).contains("down ]0;pwned for now").doesNotContain("\u001b", "\u0007");
   }
 
   @Test
   void timeoutIsAnOption() {
-    assertThat(run("digest", "hf-daily", "--date", "2025-10-03", "--offline", "--timeout", "-1")).isEqualTo(2);
+    assertThat(run("digest", "hf-daily", "--date", "2025-10-03", "--offline", "--timeout", "-1"))
+        .isEqualTo(2);
     assertThat(err()).contains("--timeout takes a number of seconds");
-    assertThat(run("digest", "hf-daily", "--date", "2025-10-03", "--offline", "--timeout", "5", "--format", "jsonl")).isZero();
+    assertThat(
+            run(
+                "digest",
+                "hf-daily",
+                "--date",
+                "2025-10-03",
+                "--offline",
+                "--timeout",
+                "5",
+                "--format",
+                "jsonl"))
+        .isZero();
     assertThat(out().lines()).hasSize(39);
   }
 }
