@@ -215,4 +215,22 @@ final class ModelTest {
     assertThatThrownBy(() -> new DigestPeriod(DigestPeriod.Kind.WEEK, LocalDate.of(2025, 10, 3)))
         .hasMessage("An ISO week starts on a Monday, not 2025-10-03");
   }
+
+  @Test
+  void anAttributeIsReadOnlyWithItsOwnType() {
+    // keys are equal by name: a value stored under a text key must not come back as a date
+    // (it used to, and failed with a ClassCastException where the caller used it)
+    Paper p =
+        Paper.builder(PaperId.arxiv("2510.02283"), "T")
+            .source("s")
+            .attribute(AttributeKey.of("x.day", String.class), "2025-10-03")
+            .attribute(AttributeKey.ofList("x.tags", String.class), List.of("a", "b"))
+            .build();
+    assertThat(p.attribute(AttributeKey.of("x.day", String.class))).contains("2025-10-03");
+    assertThat(p.attribute(AttributeKey.of("x.day", LocalDate.class))).isEmpty();
+    assertThat(p.attribute(AttributeKey.ofList("x.tags", String.class)))
+        .contains(List.of("a", "b"));
+    assertThat(p.attribute(AttributeKey.ofList("x.tags", Integer.class))).isEmpty();
+    assertThat(p.attribute(AttributeKey.of("x.tags", List.class))).isPresent();
+  }
 }

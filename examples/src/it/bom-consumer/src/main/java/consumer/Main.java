@@ -26,6 +26,14 @@ public final class Main {
     check(jar(kotlin).equals("kotlin-stdlib-" + args[3] + ".jar"),
         "kotlin-stdlib: resolved " + jar(kotlin) + ", the build tested " + args[3]);
 
+    if (!onModulePath) {
+      // on the test class path: the BOM's MockWebServer is of the OkHttp the core runs on
+      String okhttp = jar(Class.forName("okhttp3.OkHttpClient"));
+      String server = jar(Class.forName("mockwebserver3.MockWebServer"));
+      check(okhttp.startsWith("okhttp-jvm-") && server.equals("mockwebserver3-" + okhttp.substring(11)),
+          "MockWebServer: resolved " + server + " beside " + okhttp);
+    }
+
     try (PaperDigest client = PaperDigest.builder().replay(Path.of(args[1])).build()) {
       List<String> ids = client.sources().stream().map(s -> s.id()).sorted().collect(Collectors.toList());
       check(ids.equals(List.of("arxiv", "hf-daily")), "sources found: " + ids);

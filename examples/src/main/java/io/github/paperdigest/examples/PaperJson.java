@@ -6,24 +6,19 @@ import io.github.paperdigest.model.Author;
 import io.github.paperdigest.model.Links;
 import io.github.paperdigest.model.Metrics;
 import io.github.paperdigest.model.Paper;
-import io.github.paperdigest.model.PaperId;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
-import java.net.URI;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON form of a {@link Paper} that the CLI prints ({@code --format json|jsonl}) and the {@code
- * jsonl} example source reads back. Field names are stable: {@code id}, {@code version}, {@code
- * title}, {@code abstract}, {@code authors} ({@code name}, {@code affiliations}), {@code
- * published}, {@code updated}, {@code primaryCategory}, {@code categories}, {@code links}, {@code
- * source}, then where known {@code upvotes}, {@code comments}, {@code githubStars}, {@code
- * comment}, {@code journalRef}, {@code doi}, and {@code attributes}.
+ * jsonl} example source reads back (with its own reader: a plugin stands alone). Field names are
+ * stable: {@code id}, {@code version}, {@code title}, {@code abstract}, {@code authors} ({@code
+ * name}, {@code affiliations}), {@code published}, {@code updated}, {@code primaryCategory}, {@code
+ * categories}, {@code links}, {@code source}, then where known {@code upvotes}, {@code comments},
+ * {@code githubStars}, {@code comment}, {@code journalRef}, {@code doi}, and {@code attributes}.
  */
 public final class PaperJson {
   private PaperJson() {}
@@ -109,6 +104,13 @@ public final class PaperJson {
         value(out, o);
       }
       out.endArray();
+    } else if (v instanceof Map<?, ?> map) {
+      out.beginObject();
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        out.name(String.valueOf(e.getKey()));
+        value(out, e.getValue());
+      }
+      out.endObject();
     } else if (v instanceof Record r) {
       out.beginObject();
       for (RecordComponent c : r.getClass().getRecordComponents()) {
@@ -122,95 +124,6 @@ public final class PaperJson {
       out.endObject();
     } else {
       out.value(v.toString()); // dates and times, enums, text, and anything else by its text
-    }
-  }
-
-  /**
-   * The paper a JSON object (as {@link #write} makes it) describes, produced by {@code source}.
-   *
-   * @throws IllegalArgumentException naming the field if the object is not such a paper
-   */
-  public static Paper read(Map<?, ?> json, String source) {
-    String id = string(json, "id");
-    String title = string(json, "title");
-    if (id == null || title == null) {
-      throw new IllegalArgumentException("a paper needs \"id\" and \"title\"");
-    }
-    Paper.Builder b = Paper.builder(PaperId.parse(id), title).source(source);
-    if (json.get("version") instanceof Number v) {
-      b.version(v.intValue());
-    }
-    String abstractText = string(json, "abstract");
-    b.abstractText(abstractText == null ? "" : abstractText);
-    if (json.get("authors") instanceof List<?> authors) {
-      for (Object a : authors) {
-        if (a instanceof Map<?, ?> author
-            && author.get("name") instanceof String name
-            && !name.isBlank()) {
-          List<String> affiliations = new ArrayList<>();
-          if (author.get("affiliations") instanceof List<?> list) {
-            list.forEach(x -> affiliations.add(String.valueOf(x)));
-          }
-          b.addAuthor(new Author(name, affiliations));
-        }
-      }
-    }
-    b.published(instant(json, "published")).updated(instant(json, "updated"));
-    b.primaryCategory(string(json, "primaryCategory"));
-    if (json.get("categories") instanceof List<?> categories) {
-      b.categories(categories.stream().map(String::valueOf).toList());
-    }
-    if (json.get("links") instanceof Map<?, ?> links) {
-      b.links(
-          new Links(
-              uri(links, "abstract"),
-              uri(links, "pdf"),
-              uri(links, "doi"),
-              uri(links, "code"),
-              uri(links, "project"),
-              uri(links, "discussion")));
-    }
-    b.metrics(
-        new Metrics(
-            integer(json, "upvotes"), integer(json, "comments"), integer(json, "githubStars")));
-    b.comment(string(json, "comment"))
-        .journalRef(string(json, "journalRef"))
-        .doi(string(json, "doi"));
-    return b.build();
-  }
-
-  private static @Nullable String string(Map<?, ?> json, String name) {
-    Object v = json.get(name);
-    if (v != null && !(v instanceof String)) {
-      throw new IllegalArgumentException("\"" + name + "\" must be a string, not " + v);
-    }
-    return (String) v;
-  }
-
-  private static @Nullable Integer integer(Map<?, ?> json, String name) {
-    Object v = json.get(name);
-    if (v != null && !(v instanceof Number)) {
-      throw new IllegalArgumentException("\"" + name + "\" must be a number, not " + v);
-    }
-    return v == null ? null : ((Number) v).intValue();
-  }
-
-  private static @Nullable Instant instant(Map<?, ?> json, String name) {
-    String v = string(json, name);
-    try {
-      return v == null ? null : Instant.parse(v);
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(
-          "\"" + name + "\" must be an ISO-8601 instant, not " + v, e);
-    }
-  }
-
-  private static @Nullable URI uri(Map<?, ?> json, String name) {
-    String v = string(json, name);
-    try {
-      return v == null ? null : URI.create(v);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("link \"" + name + "\" is not a URI: " + v, e);
     }
   }
 }

@@ -72,6 +72,14 @@ public final class AttributeKey<T> {
     return list;
   }
 
+  /** Whether {@code value} is of this key's type (a list of it, for a list key). */
+  boolean fits(Object value) {
+    if (list) {
+      return value instanceof List<?> values && values.stream().allMatch(type::isInstance);
+    }
+    return type.isInstance(value);
+  }
+
   /** Checks that {@code value} fits this key and returns it, lists copied. */
   Object check(Object value) {
     Objects.requireNonNull(value, () -> "value of " + name + " == null");

@@ -289,11 +289,17 @@ public final class Paper {
     return new Builder(this);
   }
 
-  /** The value of a source-specific attribute, if this paper has it. */
-  @SuppressWarnings("unchecked")
+  /**
+   * The value of a source-specific attribute, if this paper has it with the type of {@code key}.
+   * Keys are equal by name, so a paper may hold a value of that name with another type (a paper
+   * read back from JSON holds its attributes as JSON values): that is empty here, never a {@code
+   * ClassCastException} where the value is used.
+   */
+  @SuppressWarnings("unchecked") // checked by key.fits(value)
   public <T> Optional<T> attribute(AttributeKey<T> key) {
     Objects.requireNonNull(key, "key == null");
-    return Optional.ofNullable((T) attributes.get(key));
+    Object value = attributes.get(key);
+    return value != null && key.fits(value) ? Optional.of((T) value) : Optional.empty();
   }
 
   /** The id with {@link #version()} applied, e.g. {@code arxiv:2505.09568v2}. */

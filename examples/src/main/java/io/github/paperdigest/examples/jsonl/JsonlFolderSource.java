@@ -3,87 +3,145 @@ package io.github.paperdigest.examples.jsonl;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
-import com.squareup.moshi.Moshi;
-import io.github.paperdigest.examples.PaperJson;
+import io.github.paperdigest.model.AttributeKey;
+import io.github.paperdigest.model.Author;
 import io.github.paperdigest.model.DigestPeriod;
+import io.github.paperdigest.model.Links;
 import io.github.paperdigest.model.Metric;
+import io.github.paperdigest.model.Metrics;
 import io.github.paperdigest.model.Paper;
 import io.github.paperdigest.model.PaperId;
+import io.github.paperdigest.model.SourceHttpException;
 import io.github.paperdigest.model.SourceParseException;
 import io.github.paperdigest.model.SourceUnavailableException;
+import io.github.paperdigest.model.UnsupportedQueryException;
 import io.github.paperdigest.spi.Fetch;
 import io.github.paperdigest.spi.Page;
 import io.github.paperdigest.spi.PageRequest;
 import io.github.paperdigest.spi.PaperSource;
+import io.github.paperdigest.spi.QuerySpec;
 import io.github.paperdigest.spi.SourceCapabilities;
-import java.io.BufferedReader;
+import io.github.paperdigest.spi.SourceContext;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import okhttp3.HttpUrl;
+import okhttp3.Request;
+import okio.BufferedSource;
+import okio.Okio;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Reads papers from {@code *.jsonl} files. A digest of a day is the file of that day (none: an
- * empty digest); the latest digest is the newest day file; any other query reads every file, one
- * page per file, and leaves text, author and category filters to the core (this source evaluates
- * none natively). Lookups scan every file. Nothing is cached: the files may change at any time.
+ * Reads papers from {@code *.jsonl} files, in a local folder or in a folder on a web server.
+ *
+ * <p>Local folder: a digest of a day is the file of that day (none: an empty digest); the latest
+ * digest is the newest day file; any other query reads every file, one page per file, and leaves
+ * text, author and category filters to the core (this source evaluates none natively). Lookups scan
+ * every file. Nothing is cached: the files may change at any time.
+ *
+ * <p>Web folder: only day digests, one request for the day's file through the core's HTTP layer; a
+ * 404 is an empty digest.
+ *
+ * <p>Each line is a paper as the CLI writes it ({@code --format jsonl}), attributes included, so a
+ * digest written, read back and written again is the same text.
  */
 final class JsonlFolderSource implements PaperSource {
   static final String ID = "jsonl";
-  private static final SourceCapabilities CAPABILITIES =
-      SourceCapabilities.builder()
-          .periods(DigestPeriod.Kind.DAY, DigestPeriod.Kind.LATEST)
-          .metrics(Metric.UPVOTES, Metric.COMMENTS, Metric.GITHUB_STARS)
-          .lookup(100, PaperId.ARXIV)
-          .lookupFreshness(Duration.ZERO)
-          .build();
+  private static final Duration WEB_FRESHNESS = Duration.ofMinutes(10);
 
-  private final Path dir;
+  private final SourceContext context;
+  private final @Nullable Path dir;
+  private final @Nullable HttpUrl url;
   private final JsonAdapter<Object> json;
 
-  JsonlFolderSource(String dir, Moshi moshi) {
-    this.dir = Path.of(dir);
-    this.json = moshi.adapter(Object.class);
+  JsonlFolderSource(SourceContext context, Path dir) {
+    this.context = context;
+    this.dir = dir;
+    this.url = null;
+    this.json = context.moshi().adapter(Object.class);
   }
 
+  JsonlFolderSource(SourceContext context, HttpUrl url) {
+    this.context = context;
+    this.dir = null;
+    // a folder: resolve files against it, so its path ends with a slash
+    this.url = url.encodedPath().endsWith("/") ? url : url.newBuilder().addPathSegment("").build();
+    this.json = context.moshi().adapter(Object.class);
+  }
+
+  // guide:capabilities
   @Override
   public SourceCapabilities capabilities() {
-    return CAPABILITIES;
+    SourceCapabilities.Builder caps =
+        SourceCapabilities.builder()
+            // the papers carry upvotes, comments and stars: the core may filter and sort by them
+            .metrics(Metric.UPVOTES, Metric.COMMENTS, Metric.GITHUB_STARS);
+    if (url != null) {
+      return caps.periods(DigestPeriod.Kind.DAY).build(); // a web folder: one file per day
+    }
+    return caps.periods(DigestPeriod.Kind.DAY, DigestPeriod.Kind.LATEST)
+        .lookup(100, PaperId.ARXIV) // up to 100 ids per lookup, arXiv ids only
+        .lookupFreshness(Duration.ZERO) // files change at any time: never cache a lookup
+        .build();
   }
 
+  // guide:end
+
+  // guide:check
+  @Override
+  public void check(QuerySpec query) {
+    if (url != null && (query.period() == null || query.period().start() == null)) {
+      throw new UnsupportedQueryException(
+          ID, "a query without a day", "a web folder has the files of days only: use on(date)");
+    }
+  }
+
+  // guide:end
+
+  // guide:fetch-page
   @Override
   public Fetch<Page> fetchPage(PageRequest request) {
-    DigestPeriod period = request.query().period();
-    return Fetch.supplying(
-        ID,
-        () -> {
-          List<Path> files = files();
-          if (period != null && period.kind() == DigestPeriod.Kind.DAY) {
-            Path day = dir.resolve(period.start() + ".jsonl");
-            return Page.last(Files.isRegularFile(day) ? read(day) : List.of(), Duration.ZERO);
-          }
-          if (period != null) {
-            List<Path> days =
-                files.stream()
-                    .filter(f -> f.getFileName().toString().matches("\\d{4}-\\d{2}-\\d{2}\\.jsonl"))
-                    .toList();
-            return Page.last(
-                days.isEmpty() ? List.of() : read(days.get(days.size() - 1)), Duration.ZERO);
-          }
-          int index = request.pageToken() == null ? 0 : Integer.parseInt(request.pageToken());
-          if (index >= files.size()) {
-            return Page.last(List.of(), Duration.ZERO);
-          }
-          String next = index + 1 < files.size() ? Integer.toString(index + 1) : null;
-          return Page.of(read(files.get(index)), next, Duration.ZERO);
-        });
+    QuerySpec query = request.query(); // only the criteria this source declared native
+    HttpUrl folder = url;
+    if (folder == null) {
+      return Fetch.supplying(ID, () -> fromFolder(request)); // local files: no HTTP
+    }
+    LocalDate day = day(query); // check() let only day digests through
+    HttpUrl file = folder.resolve(day + ".jsonl");
+    if (file == null) {
+      throw new IllegalStateException("cannot resolve a file in " + folder);
+    }
+    Request get = new Request.Builder().url(file).build();
+    return context
+        .fetch(get, response -> Page.last(parse(response.body(), file.toString()), WEB_FRESHNESS))
+        // no file for the day is an empty digest, not an error
+        .recover(
+            e -> e instanceof SourceHttpException http && http.status() == 404,
+            e -> Fetch.of(Page.last(List.of(), WEB_FRESHNESS)));
+  }
+
+  // guide:end
+
+  private static LocalDate day(QuerySpec query) {
+    DigestPeriod period = query.period();
+    LocalDate start = period == null ? null : period.start();
+    if (start == null) {
+      throw new UnsupportedQueryException(ID, "a query without a day", "use on(date)");
+    }
+    return start;
   }
 
   @Override
@@ -101,52 +159,228 @@ final class JsonlFolderSource implements PaperSource {
         });
   }
 
+  private Page fromFolder(PageRequest request) {
+    DigestPeriod period = request.query().period();
+    List<Path> files = files(); // fails if there is no folder
+    LocalDate start = period == null ? null : period.start();
+    if (start != null && dir != null) {
+      Path day = dir.resolve(start + ".jsonl");
+      return Page.last(Files.isRegularFile(day) ? read(day) : List.of(), Duration.ZERO);
+    }
+    if (period != null) { // the latest day
+      List<Path> days =
+          files.stream()
+              .filter(f -> f.getFileName().toString().matches("\\d{4}-\\d{2}-\\d{2}\\.jsonl"))
+              .toList();
+      return Page.last(days.isEmpty() ? List.of() : read(days.get(days.size() - 1)), Duration.ZERO);
+    }
+    String token = request.pageToken(); // null for the first page, then what the last page said
+    int index = token == null ? 0 : Integer.parseInt(token);
+    if (index >= files.size()) {
+      return Page.last(List.of(), Duration.ZERO);
+    }
+    String next = index + 1 < files.size() ? Integer.toString(index + 1) : null;
+    return Page.of(read(files.get(index)), next, Duration.ZERO);
+  }
+
   /** The {@code .jsonl} files of the folder, in name order (day files in date order). */
   private List<Path> files() {
-    if (!Files.isDirectory(dir)) {
+    Path folder = dir;
+    if (folder == null || !Files.isDirectory(folder)) {
+      String shown = folder == null ? "(none)" : folder.toAbsolutePath().toString();
       throw new SourceUnavailableException(
-          ID,
-          dir.toUri().toString(),
-          "no folder " + dir.toAbsolutePath() + " (set it with -Dpaperdigest.jsonl.dir=...)",
-          null);
+          ID, null, "no folder " + shown + " (set it with -Dpaperdigest.jsonl.dir=...)", null);
     }
-    try (Stream<Path> s = Files.list(dir)) {
+    try (Stream<Path> s = Files.list(folder)) {
       return s.filter(p -> p.getFileName().toString().endsWith(".jsonl")).sorted().toList();
     } catch (IOException e) {
       throw new SourceUnavailableException(
-          ID, dir.toUri().toString(), "cannot list " + dir + ": " + e, e);
+          ID, folder.toUri().toString(), "cannot list " + folder + ": " + e, e);
     }
   }
 
   private List<Paper> read(Path file) {
-    List<Paper> papers = new ArrayList<>();
     String where = file.toUri().toString();
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      int number = 0;
-      while ((line = in.readLine()) != null) {
-        number++;
-        if (line.isBlank()) {
-          continue;
-        }
-        try {
-          if (!(json.fromJson(line) instanceof Map<?, ?> object)) {
-            throw new IllegalArgumentException("not a JSON object");
-          }
-          papers.add(PaperJson.read(object, ID));
-        } catch (JsonDataException | JsonEncodingException | IllegalArgumentException e) {
-          throw new SourceParseException(
-              ID, where, "line " + number, String.valueOf(e.getMessage()), e);
-        }
-      }
+    try (BufferedSource in = Okio.buffer(Okio.source(file))) {
+      return parse(in, where);
     } catch (IOException e) {
       throw new SourceUnavailableException(ID, where, "cannot read " + file + ": " + e, e);
+    }
+  }
+
+  // guide:parse
+  /** The papers of a JSON Lines body, one per non-blank line. */
+  private List<Paper> parse(BufferedSource body, String where) throws IOException {
+    List<Paper> papers = new ArrayList<>();
+    int number = 0;
+    for (String line = body.readUtf8Line(); line != null; line = body.readUtf8Line()) {
+      number++;
+      if (line.isBlank()) {
+        continue;
+      }
+      Object value;
+      try {
+        value = json.fromJson(line);
+      } catch (JsonDataException | JsonEncodingException e) {
+        // what was expected, and where: the URL or file, then the line
+        throw new SourceParseException(ID, where, "line " + number, "a JSON object", e);
+      }
+      if (!(value instanceof Map<?, ?> object)) {
+        throw new SourceParseException(ID, where, "line " + number, "a JSON object", null);
+      }
+      papers.add(paper(object, where, "line " + number));
     }
     return papers;
   }
 
+  /** A paper as the CLI writes it; a field that cannot be read is left out, not the paper. */
+  private static Paper paper(Map<?, ?> json, String where, String at) {
+    String id = text(json, "id");
+    String title = text(json, "title");
+    if (id == null || title == null || title.isBlank()) {
+      throw new SourceParseException(ID, where, at, "a paper with \"id\" and \"title\"", null);
+    }
+    PaperId paperId;
+    try {
+      paperId = PaperId.parse(id);
+    } catch (IllegalArgumentException e) {
+      throw new SourceParseException(ID, where, at + "/id", "a paper id, not '" + id + "'", e);
+    }
+    Paper.Builder paper =
+        Paper.builder(paperId, title)
+            .source(ID)
+            .abstractText(orEmpty(text(json, "abstract")))
+            .published(instant(json, "published"))
+            .updated(instant(json, "updated"))
+            .primaryCategory(text(json, "primaryCategory"))
+            .categories(texts(json.get("categories")))
+            .comment(text(json, "comment"))
+            .journalRef(text(json, "journalRef"))
+            .doi(text(json, "doi"))
+            .links(links(json.get("links")))
+            .metrics(
+                new Metrics(
+                    integer(json, "upvotes"),
+                    integer(json, "comments"),
+                    integer(json, "githubStars")));
+    Integer version = integer(json, "version");
+    if (version != null && version > 0) {
+      paper.version(version);
+    }
+    if (json.get("authors") instanceof List<?> authors) {
+      for (Object a : authors) {
+        String name = a instanceof Map<?, ?> author ? text(author, "name") : null;
+        if (name != null) {
+          paper.addAuthor(new Author(name, texts(((Map<?, ?>) a).get("affiliations"))));
+        }
+      }
+    }
+    if (json.get("attributes") instanceof Map<?, ?> attributes) {
+      attributes.forEach((name, value) -> attribute(paper, String.valueOf(name), value));
+    }
+    return paper.build();
+  }
+
+  // guide:end
+
+  /**
+   * Keeps an attribute as the JSON value it was written as, under a key typed by that value (text,
+   * boolean, whole number, number, list, object), so that writing the paper again gives the same
+   * JSON. {@link Paper#attribute} answers only keys of the type stored, so reading {@code
+   * hf.submitter} with hf-daily's record-typed key finds nothing here rather than failing.
+   */
+  private static void attribute(Paper.Builder paper, String name, @Nullable Object value) {
+    if (value == null) {
+      return;
+    }
+    Object v = value;
+    if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
+      v = d.longValue(); // JSON has one number type; whole numbers are written back without ".0"
+    }
+    Class<?> type = v instanceof Map ? Map.class : v instanceof List ? List.class : v.getClass();
+    try {
+      set(paper, AttributeKey.of(name, type), frozen(v));
+    } catch (IllegalArgumentException e) {
+      // a name that cannot be a key: leave that attribute out
+    }
+  }
+
+  /** JSON objects and arrays as unmodifiable copies: a paper is immutable. */
+  private static @Nullable Object frozen(@Nullable Object value) {
+    if (value instanceof Map<?, ?> map) {
+      Map<Object, @Nullable Object> copy = new LinkedHashMap<>();
+      map.forEach((k, v) -> copy.put(k, frozen(v)));
+      return Collections.unmodifiableMap(copy);
+    }
+    if (value instanceof List<?> list) {
+      List<@Nullable Object> copy = new ArrayList<>();
+      list.forEach(v -> copy.add(frozen(v)));
+      return Collections.unmodifiableList(copy);
+    }
+    return value;
+  }
+
+  @SuppressWarnings("unchecked") // value is an instance of key.type(): checked first
+  private static <T> void set(Paper.Builder paper, AttributeKey<T> key, @Nullable Object value) {
+    if (value != null && key.type().isInstance(value)) {
+      paper.attribute(key, (T) value);
+    }
+  }
+
+  private static @Nullable String text(Map<?, ?> json, String name) {
+    return json.get(name) instanceof String s && !s.isBlank() ? s : null;
+  }
+
+  private static String orEmpty(@Nullable String s) {
+    return s == null ? "" : s;
+  }
+
+  private static List<String> texts(@Nullable Object value) {
+    if (!(value instanceof List<?> list)) {
+      return List.of();
+    }
+    return list.stream().filter(String.class::isInstance).map(String.class::cast).toList();
+  }
+
+  private static @Nullable Integer integer(Map<?, ?> json, String name) {
+    return json.get(name) instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
+        ? n.intValue()
+        : null;
+  }
+
+  private static @Nullable Instant instant(Map<?, ?> json, String name) {
+    String s = text(json, name);
+    try {
+      return s == null ? null : Instant.parse(s);
+    } catch (DateTimeParseException e) {
+      return null; // a date the file garbled: left out
+    }
+  }
+
+  private static Links links(@Nullable Object value) {
+    if (!(value instanceof Map<?, ?> links)) {
+      return Links.NONE;
+    }
+    return new Links(
+        uri(links, "abstract"),
+        uri(links, "pdf"),
+        uri(links, "doi"),
+        uri(links, "code"),
+        uri(links, "project"),
+        uri(links, "discussion"));
+  }
+
+  private static @Nullable URI uri(Map<?, ?> json, String name) {
+    String s = text(json, name);
+    try {
+      return s == null ? null : URI.create(s); // Links drops anything but http(s)
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
   @Override
   public String toString() {
-    return "JsonlFolderSource{" + dir + "}";
+    return "JsonlFolderSource{" + (url != null ? url : dir) + "}";
   }
 }
