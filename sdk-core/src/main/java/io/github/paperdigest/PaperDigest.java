@@ -139,7 +139,11 @@ public final class PaperDigest implements AutoCloseable {
     return engine.paper(id);
   }
 
-  /** The sources this client knows, with their capabilities, builder-registered first. */
+  /**
+   * The sources this client knows, with their capabilities, builder-registered first; a source that
+   * could not be created (only with {@link Builder#failOnBrokenSource(boolean)
+   * failOnBrokenSource(false)}) is listed with its {@link SourceInfo#problem() problem}.
+   */
   public List<SourceInfo> sources() {
     return engine.sources();
   }
@@ -183,6 +187,7 @@ public final class PaperDigest implements AutoCloseable {
     private final Map<String, Map<String, String>> options = new LinkedHashMap<>();
     private final Map<String, PolitenessPolicy> politeness = new LinkedHashMap<>();
     private boolean cache = true;
+    private boolean failOnBrokenSource = true;
     private long cacheMaximumSize = 20_000;
     private @Nullable Path httpCacheDirectory;
     private long httpCacheMaxSize;
@@ -207,6 +212,7 @@ public final class PaperDigest implements AutoCloseable {
       o.options.forEach((k, v) -> options.put(k, new LinkedHashMap<>(v)));
       politeness.putAll(o.politeness);
       cache = o.cache;
+      failOnBrokenSource = o.failOnBrokenSource;
       cacheMaximumSize = o.cacheMaximumSize;
       httpCacheDirectory = o.httpCacheDirectory;
       httpCacheMaxSize = o.httpCacheMaxSize;
@@ -274,6 +280,19 @@ public final class PaperDigest implements AutoCloseable {
      */
     public Builder addSource(PaperSourceProvider provider) {
       sources.add(Objects.requireNonNull(provider, "provider == null"));
+      return this;
+    }
+
+    /**
+     * Whether {@link #build()} fails when a source cannot be created, for example because of a
+     * setting it cannot use (default true: a broken setting surfaces at once). With false, the
+     * client is built without it: {@link PaperDigest#sources()} lists it with its {@link
+     * SourceInfo#problem() problem}, and queries of it fail with the same {@link
+     * io.github.paperdigest.model.SourceConfigurationException}. For tools that list or use
+     * whatever works, such as the CLI.
+     */
+    public Builder failOnBrokenSource(boolean fail) {
+      this.failOnBrokenSource = fail;
       return this;
     }
 
@@ -500,7 +519,8 @@ public final class PaperDigest implements AutoCloseable {
               replayFrom != null,
               callTimeout,
               shared,
-              ownsGates);
+              ownsGates,
+              failOnBrokenSource);
       return new PaperDigest(new Engine(settings), new Builder(this));
     }
 

@@ -138,6 +138,30 @@ final class DiscoveryTest {
   }
 
   @Test
+  void aBrokenSourceCanBeToleratedAndListedWithItsProblem() {
+    try (PaperDigest client =
+        PaperDigest.builder()
+            .discoverSources(false)
+            .addSource(new FailingCreateProvider())
+            .addSource(new io.github.paperdigest.testing.PlainSourceProvider())
+            .failOnBrokenSource(false)
+            .build()) {
+      List<SourceInfo> sources = client.sources();
+      assertThat(sources).extracting(SourceInfo::id).containsExactly("failing", "plain");
+      assertThat(sources.get(0).problem()).contains("setting base-url");
+      assertThat(sources.get(0).capabilities().periods()).isEmpty();
+      assertThat(sources.get(1).problem()).isNull();
+      // the broken one fails as it would have at build(), each time; the others work
+      assertThatThrownBy(() -> client.from("failing").list())
+          .isInstanceOf(SourceConfigurationException.class)
+          .hasMessageContaining("setting base-url");
+      assertThatThrownBy(() -> client.digest("failing").latest())
+          .isInstanceOf(SourceConfigurationException.class);
+      assertThat(client.from("plain").list()).isNotNull();
+    }
+  }
+
+  @Test
   void closedClientRefusesQueries() {
     PaperDigest client = PaperDigest.create();
     Query q = client.from("plain");

@@ -132,6 +132,10 @@ final class RecordReplayTest {
       assertThat(offline.from("test").search("z").list())
           .extracting(Paper::title)
           .containsExactly("Dense retrieval");
+      // a miss names the folder inside the jar, not a bare "/rec" nobody can find
+      assertThatThrownBy(() -> offline.from("test").search("y").list())
+          .hasMessageContaining("no recording of this GET request in jar:" + jar.toUri())
+          .hasMessageContaining("!/rec");
     }
   }
 

@@ -71,7 +71,8 @@ public final class Engine implements AutoCloseable {
       boolean replaying,
       Duration callTimeout,
       Gates gates,
-      boolean ownsGates) {}
+      boolean ownsGates,
+      boolean failOnBrokenSource) {}
 
   /**
    * How many pages one query reads at most, unless the source's {@code max-pages} says otherwise.
@@ -89,6 +90,10 @@ public final class Engine implements AutoCloseable {
   private final Settings settings;
   private final ResultCache cache;
   private final Map<String, Handle> sources = new ConcurrentHashMap<>();
+
+  /** Sources that could not be created, when the settings tolerate them: queries get the error. */
+  private final Map<String, PaperDigestException> broken = new ConcurrentHashMap<>();
+
   private volatile boolean closed;
 
   /**
@@ -108,7 +113,15 @@ public final class Engine implements AutoCloseable {
             settings.staleIfError());
     try {
       for (String id : settings.registry().ids()) {
-        handle(id);
+        try {
+          handle(id);
+        } catch (PaperDigestException e) {
+          if (settings.failOnBrokenSource()) {
+            throw e;
+          }
+          LOG.log(Level.WARNING, () -> "source " + id + " is not available: " + e.getMessage());
+          broken.put(id, e);
+        }
       }
     } catch (RuntimeException e) {
       close();
@@ -132,6 +145,10 @@ public final class Engine implements AutoCloseable {
     Handle existing = sources.get(id);
     if (existing != null) {
       return existing;
+    }
+    PaperDigestException problem = broken.get(id);
+    if (problem != null) {
+      throw problem;
     }
     PaperSourceProvider provider = settings.registry().provider(id);
     return sources.computeIfAbsent(id, k -> create(k, provider));
@@ -201,6 +218,18 @@ public final class Engine implements AutoCloseable {
   public List<SourceInfo> sources() {
     List<SourceInfo> infos = new ArrayList<>();
     for (String id : settings.registry().ids()) {
+      PaperDigestException problem = broken.get(id);
+      if (problem != null) {
+        PaperSourceProvider p = settings.registry().provider(id);
+        infos.add(
+            new SourceInfo(
+                id,
+                p.description(),
+                p.getClass().getName(),
+                SourceCapabilities.builder().build(),
+                String.valueOf(problem.getMessage())));
+        continue;
+      }
       Handle h = handle(id);
       infos.add(
           new SourceInfo(

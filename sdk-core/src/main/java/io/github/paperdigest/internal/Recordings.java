@@ -90,7 +90,7 @@ public final class Recordings {
             "no recording of this "
                 + request.method()
                 + " request in "
-                + directory
+                + shown(directory)
                 + " ("
                 + index.size()
                 + " recorded exchanges)");
@@ -253,5 +253,12 @@ public final class Recordings {
     ReplayMissException(String message) {
       super(message);
     }
+  }
+
+  /** A directory as a reader can find it: a path, or the URI of a folder inside a jar. */
+  static String shown(Path directory) {
+    return directory.getFileSystem() == java.nio.file.FileSystems.getDefault()
+        ? directory.toString()
+        : directory.toUri().toString();
   }
 }

@@ -10,8 +10,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.text.BreakIterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import okio.Buffer;
 import org.jspecify.annotations.Nullable;
@@ -62,58 +64,125 @@ final class Output {
     out.flush();
   }
 
-  /** The sources as JSON (an array, or one per line). */
+  /**
+   * The sources, in {@link #format}. Every format shows the same fields under the same names (see
+   * {@link #fields}); a source that could not be created shows its {@code problem}.
+   */
   void sources(List<SourceInfo> sources) throws IOException {
-    if (format == Format.JSON) {
-      Buffer buffer = new Buffer();
-      try (JsonWriter writer = JsonWriter.of(buffer)) {
-        writer.setIndent("  ");
-        writer.beginArray();
-        for (SourceInfo s : sources) {
-          source(writer, s);
-        }
-        writer.endArray();
-      }
-      out.println(buffer.readUtf8());
-    } else {
-      for (SourceInfo s : sources) {
+    switch (format) {
+      case JSON -> {
         Buffer buffer = new Buffer();
         try (JsonWriter writer = JsonWriter.of(buffer)) {
-          source(writer, s);
+          writer.setIndent("  ");
+          writer.beginArray();
+          for (SourceInfo s : sources) {
+            json(writer, fields(s));
+          }
+          writer.endArray();
         }
         out.println(buffer.readUtf8());
+      }
+      case JSONL -> {
+        for (SourceInfo s : sources) {
+          Buffer buffer = new Buffer();
+          try (JsonWriter writer = JsonWriter.of(buffer)) {
+            json(writer, fields(s));
+          }
+          out.println(buffer.readUtf8());
+        }
+      }
+      case TABLE -> {
+        for (SourceInfo s : sources) {
+          out.printf("%-10s %s%n", plain(s.id()), plain(s.description()));
+          fields(s)
+              .forEach(
+                  (name, value) -> {
+                    if (!name.equals("id") && !name.equals("description")) {
+                      out.printf("%-10s   %s: %s%n", "", name, plain(text(value)));
+                    }
+                  });
+        }
+      }
+      case MARKDOWN -> {
+        out.println("# Sources");
+        for (SourceInfo s : sources) {
+          out.println();
+          out.println("## " + markdown(s.id()));
+          out.println();
+          out.println(markdown(s.description()));
+          out.println();
+          fields(s)
+              .forEach(
+                  (name, value) -> {
+                    if (!name.equals("id") && !name.equals("description")) {
+                      out.println("- **" + name + "**: " + markdown(text(value)));
+                    }
+                  });
+        }
       }
     }
     out.flush();
   }
 
-  private static void source(JsonWriter w, SourceInfo s) throws IOException {
-    SourceCapabilities c = s.capabilities();
-    w.beginObject();
-    w.name("id").value(s.id());
-    w.name("description").value(s.description());
-    w.name("provider").value(s.providerClass());
-    names(w, "criteria", c.criteria());
-    names(w, "digestCriteria", c.digestCriteria());
-    names(w, "sorts", c.sorts());
-    names(w, "metrics", c.metrics());
-    names(w, "digests", c.periods());
-    w.name("lookup").value(c.lookup());
-    if (c.lookup()) {
-      names(w, "idNamespaces", c.idNamespaces());
-      w.name("maxLookupBatch").value(c.maxLookupBatch());
+  /** What every format shows of a source, by name, in order. */
+  private static Map<String, Object> fields(SourceInfo s) {
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("id", s.id());
+    f.put("description", s.description());
+    f.put("provider", s.providerClass());
+    String problem = s.problem();
+    if (problem != null) {
+      f.put("problem", problem);
+      return f;
     }
-    names(w, "options", c.options());
-    w.endObject();
+    SourceCapabilities c = s.capabilities();
+    f.put("criteria", names(c.criteria()));
+    f.put("digestCriteria", names(c.digestCriteria()));
+    f.put("sorts", names(c.sorts()));
+    f.put("metrics", names(c.metrics()));
+    f.put("digests", names(c.periods()));
+    f.put("lookup", c.lookup());
+    if (c.lookup()) {
+      f.put("idNamespaces", List.copyOf(c.idNamespaces()));
+      f.put("maxLookupBatch", c.maxLookupBatch());
+    }
+    f.put("options", List.copyOf(c.options()));
+    return f;
   }
 
-  private static void names(JsonWriter w, String name, java.util.Collection<?> values)
-      throws IOException {
-    w.name(name).beginArray();
-    for (Object v : values) {
-      w.value(v.toString().toLowerCase(Locale.ROOT));
+  private static List<String> names(java.util.Collection<?> values) {
+    return values.stream().map(v -> v.toString().toLowerCase(Locale.ROOT)).toList();
+  }
+
+  private static String text(Object value) {
+    if (value instanceof List<?> list) {
+      return list.isEmpty()
+          ? "none"
+          : list.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
-    w.endArray();
+    return String.valueOf(value);
+  }
+
+  private static void json(JsonWriter w, Map<String, Object> fields) throws IOException {
+    w.beginObject();
+    for (Map.Entry<String, Object> e : fields.entrySet()) {
+      w.name(e.getKey());
+      Object v = e.getValue();
+      if (v instanceof List<?> list) {
+        w.beginArray();
+        for (Object o : list) {
+          w.value(String.valueOf(o));
+        }
+        w.endArray();
+      } else if (v instanceof Boolean b) {
+        w.value(b);
+      } else if (v instanceof Number n) {
+        w.value(n);
+      } else {
+        w.value(String.valueOf(v));
+      }
+    }
+    w.endObject();
   }
 
   private void table(@Nullable String heading, List<Paper> papers) {

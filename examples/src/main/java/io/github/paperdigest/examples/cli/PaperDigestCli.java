@@ -5,7 +5,6 @@ import io.github.paperdigest.PaperDigest;
 import io.github.paperdigest.Query;
 import io.github.paperdigest.SourceInfo;
 import io.github.paperdigest.examples.Examples;
-import io.github.paperdigest.model.Criterion;
 import io.github.paperdigest.model.Digest;
 import io.github.paperdigest.model.DigestPeriod;
 import io.github.paperdigest.model.Paper;
@@ -32,13 +31,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.Level;
@@ -50,6 +46,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -94,6 +91,16 @@ public final class PaperDigestCli implements Runnable {
 
   @Spec CommandLine.Model.CommandSpec spec;
 
+  @Option(
+      names = "-D",
+      paramLabel = "NAME=VALUE",
+      mapFallbackValue = "",
+      description =
+          "A setting, before or after the command: -Dpaperdigest.<source>.<name>=value (e.g."
+              + " -Dpaperdigest.arxiv.api-url=https://mirror.example/api/query), or any system"
+              + " property.")
+  Map<String, String> properties = new LinkedHashMap<>();
+
   /** Runs the CLI and exits with its exit code. */
   public static void main(String[] args) {
     System.exit(run(System.out, System.err, args));
@@ -124,10 +131,19 @@ public final class PaperDigestCli implements Runnable {
     cli.setOut(new PrintWriter(new OutputStreamWriter(out, Charset.defaultCharset()), true));
     cli.setErr(new PrintWriter(new OutputStreamWriter(err, Charset.defaultCharset()), true));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    // dates in one line, without Java's parser internals
+    cli.registerConverter(
+        LocalDate.class, text -> parse(text, "a day (YYYY-MM-DD)", LocalDate::parse));
+    cli.registerConverter(
+        YearMonth.class, text -> parse(text, "a month (YYYY-MM)", YearMonth::parse));
     cli.setParameterExceptionHandler(
         (e, args1) -> {
-          err.println("paperdigest: " + e.getMessage());
-          err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+          err.println(
+              "paperdigest: "
+                  + Output.plain(String.valueOf(e.getMessage()))
+                  + " (see '"
+                  + e.getCommandLine().getCommandSpec().qualifiedName()
+                  + " --help')");
           return USAGE;
         });
     cli.setExecutionExceptionHandler(
@@ -142,6 +158,16 @@ public final class PaperDigestCli implements Runnable {
       }
     }
     return cli.execute(args);
+  }
+
+  private static <T> T parse(
+      String text, String expected, java.util.function.Function<String, T> parser) {
+    try {
+      return parser.apply(text);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new CommandLine.TypeConversionException(
+          "'" + Output.plain(text) + "' is not " + expected);
+    }
   }
 
   private static @Nullable Options optionsOf(CommandLine.ParseResult parsed) {
@@ -165,6 +191,12 @@ public final class PaperDigestCli implements Runnable {
     if (e instanceof SourceUnavailableException u
         && (causedBy(u, UnknownHostException.class) || causedBy(u, ConnectException.class))) {
       hint = " (no network? --offline replays the bundled recordings)";
+    }
+    if (e instanceof SourceUnavailableException u
+        && String.valueOf(u.getMessage()).contains("no recording of")) {
+      hint =
+          " (--offline answers only the requests recorded in the jar; they are listed in"
+              + " examples/src/main/resources/paperdigest-recordings/SOURCES.md)";
     }
     err.println("paperdigest: " + Output.plain(String.valueOf(e.getMessage())) + hint);
     return exitCode(e);
@@ -221,6 +253,10 @@ public final class PaperDigestCli implements Runnable {
     }
   }
 
+  /** {@code paperdigest.<source>.<name>}: a source's setting. */
+  static final java.util.regex.Pattern SETTING =
+      java.util.regex.Pattern.compile("paperdigest\\.([a-z0-9][a-z0-9-]*)\\.([A-Za-z0-9.-]+)");
+
   /** Options every command takes. */
   static final class Options {
     @Option(
@@ -268,15 +304,28 @@ public final class PaperDigestCli implements Runnable {
         paramLabel = "NAME=VALUE",
         mapFallbackValue = "",
         description =
-            "Set a system property, e.g. -Dpaperdigest.arxiv.api-url=https://mirror.example/api/query")
+            "A setting: -Dpaperdigest.<source>.<name>=value (e.g."
+                + " -Dpaperdigest.arxiv.api-url=https://mirror.example/api/query), or any system"
+                + " property. Also accepted before the command.")
     Map<String, String> properties = new LinkedHashMap<>();
 
     Format format() {
       return format != null ? format : interactive() ? Format.TABLE : Format.JSONL;
     }
 
-    PaperDigest client() {
-      properties.forEach(System::setProperty);
+    PaperDigest client(Map<String, String> before) {
+      PaperDigest.Builder b = PaperDigest.builder().failOnBrokenSource(false);
+      Map<String, String> all = new LinkedHashMap<>(before);
+      all.putAll(properties);
+      all.forEach(
+          (name, value) -> {
+            java.util.regex.Matcher setting = SETTING.matcher(name);
+            if (setting.matches()) {
+              b.option(setting.group(1), setting.group(2), value); // this client's, not the JVM's
+            } else {
+              System.setProperty(name, value);
+            }
+          });
       Logger sdk = Logger.getLogger("io.github.paperdigest");
       if (verbose) {
         ConsoleHandler handler = new ConsoleHandler();
@@ -286,7 +335,6 @@ public final class PaperDigestCli implements Runnable {
       } else {
         Logger.getLogger("").setLevel(Level.OFF);
       }
-      PaperDigest.Builder b = PaperDigest.builder();
       if (offline && replay != null) {
         throw new IllegalArgumentException("--offline and --replay exclude each other");
       }
@@ -315,6 +363,7 @@ public final class PaperDigestCli implements Runnable {
   /** What the subcommands share: options and streams. */
   abstract static class SubCommand implements Callable<Integer> {
     @Mixin Options options = new Options();
+    @ParentCommand @Nullable PaperDigestCli root;
     PrintStream out = System.out;
     PrintStream err = System.err;
 
@@ -329,7 +378,7 @@ public final class PaperDigestCli implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      try (PaperDigest client = options.client()) {
+      try (PaperDigest client = options.client(root == null ? Map.of() : root.properties)) {
         return run(client, new Output(out, options.format()));
       }
     }
@@ -339,35 +388,23 @@ public final class PaperDigestCli implements Runnable {
 
   @Command(
       name = "sources",
-      description = "The sources found on the class path, with their capabilities.")
+      mixinStandardHelpOptions = true,
+      description = {
+        "The sources found on the class path, with what each can do. A source that cannot be"
+            + " created (a bad setting) is listed with its problem."
+      },
+      footer = {
+        "",
+        "Examples:",
+        "  paperdigest sources",
+        "  paperdigest sources --format json",
+        "  paperdigest sources -Dpaperdigest.jsonl.dir=papers --format markdown"
+      })
   static final class Sources extends SubCommand {
     @Override
     int run(PaperDigest client, Output output) throws IOException {
-      if (options.format() == Format.JSON || options.format() == Format.JSONL) {
-        output.sources(client.sources());
-        return OK;
-      }
-      for (SourceInfo s : client.sources()) {
-        SourceCapabilities c = s.capabilities();
-        out.printf("%-10s %s%n", s.id(), s.description());
-        Set<Criterion> search = EnumSet.noneOf(Criterion.class);
-        search.addAll(c.criteria());
-        search.remove(Criterion.PERIOD);
-        out.printf(
-            "%-10s   search by %s; sorts %s; metrics %s%n",
-            "", lower(search), lower(c.sorts()), lower(c.metrics()));
-        out.printf(
-            "%-10s   digests %s; lookup %s%s%n",
-            "",
-            c.periods().isEmpty() ? "none" : lower(c.periods()),
-            c.lookup() ? c.idNamespaces() + " ids, " + c.maxLookupBatch() + " per request" : "no",
-            c.options().isEmpty() ? "" : "; options " + c.options());
-      }
+      output.sources(client.sources());
       return OK;
-    }
-
-    private static String lower(java.util.Collection<?> values) {
-      return values.isEmpty() ? "-" : values.toString().toLowerCase(Locale.ROOT);
     }
   }
 
@@ -409,7 +446,16 @@ public final class PaperDigestCli implements Runnable {
 
   @Command(
       name = "digest",
-      description = "A digest: the papers of a day, week or month (the latest when none is given).")
+      mixinStandardHelpOptions = true,
+      description = "A digest: the papers of a day, week or month (the latest when none is given).",
+      footer = {
+        "",
+        "Examples:",
+        "  paperdigest digest hf-daily --date 2025-10-03 --sort upvotes --limit 3 --offline",
+        "  paperdigest digest hf-daily --week 2025-W40 --min-upvotes 20",
+        "  paperdigest digest arxiv --category cs.CL --offline --format markdown",
+        "  paperdigest digest jsonl --date 2025-10-03 -Dpaperdigest.jsonl.dir=papers"
+      })
   static final class DigestCommand extends SubCommand {
     @Parameters(index = "0", paramLabel = "SOURCE", description = "e.g. hf-daily or arxiv")
     String source;
@@ -450,7 +496,16 @@ public final class PaperDigestCli implements Runnable {
       if (limit != null) {
         q = q.limit(limit);
       }
-      Digest digest = q.period(period == null ? DigestPeriod.latest() : period.period());
+      Digest digest;
+      try {
+        digest = q.period(period == null ? DigestPeriod.latest() : period.period());
+      } catch (UnsupportedQueryException e) {
+        if (categories.isEmpty() && String.valueOf(e.getMessage()).contains("category")) {
+          throw new IllegalArgumentException(
+              e.getMessage() + " (on the command line: --category, e.g. --category cs.CL)", e);
+        }
+        throw e;
+      }
       String heading =
           source
               + " — "
@@ -465,7 +520,17 @@ public final class PaperDigestCli implements Runnable {
     }
   }
 
-  @Command(name = "search", description = "Papers matching TEXT, read page by page.")
+  @Command(
+      name = "search",
+      mixinStandardHelpOptions = true,
+      description = "Papers matching TEXT, read page by page.",
+      footer = {
+        "",
+        "Examples:",
+        "  paperdigest search arxiv testing --offline",
+        "  paperdigest search arxiv \"retrieval augmented\" --category cs.CL --sort newest --limit 50",
+        "  paperdigest search hf-daily \"video generation\" --format jsonl"
+      })
   static final class Search extends SubCommand {
     @Parameters(index = "0", paramLabel = "SOURCE")
     String source;
@@ -494,8 +559,8 @@ public final class PaperDigestCli implements Runnable {
     @Option(
         names = "--limit",
         paramLabel = "N",
-        defaultValue = "20",
-        description = "At most N papers (default 20).")
+        defaultValue = "10",
+        description = "At most N papers (default 10).")
     int limit;
 
     @Override
@@ -535,7 +600,14 @@ public final class PaperDigestCli implements Runnable {
 
   @Command(
       name = "paper",
-      description = "One paper by id (e.g. arxiv:2505.09568), from every source that knows it.")
+      mixinStandardHelpOptions = true,
+      description = "One paper by id (e.g. arxiv:2505.09568), from every source that knows it.",
+      footer = {
+        "",
+        "Examples:",
+        "  paperdigest paper arxiv:1707.08567 --offline",
+        "  paperdigest paper arxiv:2510.02283 --format json"
+      })
   static final class PaperCommand extends SubCommand {
     @Parameters(index = "0", paramLabel = "ID")
     String id;

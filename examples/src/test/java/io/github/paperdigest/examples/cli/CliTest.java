@@ -133,7 +133,93 @@ final class CliTest {
     assertThat(run("sources", "--format", "table")).isZero();
     assertThat(out())
         .contains("jsonl      Example plugin", "hf-daily   Hugging Face", "arxiv      arXiv")
-        .contains("lookup [arxiv] ids, 100 per request");
+        .contains("idNamespaces: arxiv", "maxLookupBatch: 100");
+  }
+
+  @Test
+  void helpOnEveryCommandWithExamples() {
+    for (String command : List.of("sources", "digest", "search", "paper")) {
+      for (String help : List.of("--help", "-h")) {
+        assertThat(run(command, help)).as(command + " " + help).isZero();
+        assertThat(out())
+            .as(command + " " + help)
+            .contains("Usage: paperdigest " + command, "Examples:", "-D=NAME=VALUE");
+      }
+    }
+    assertThat(run("--help")).isZero();
+    assertThat(out()).contains("sources", "digest", "search", "paper");
+  }
+
+  @Test
+  void settingsBeforeOrAfterTheCommandAreThisRunsOnly() throws Exception {
+    Files.writeString(
+        tmp.resolve("2025-10-03.jsonl"),
+        "{\"id\":\"arxiv:2510.02283\",\"title\":\"Self-Forcing++\",\"upvotes\":43}\n");
+    String dir = "-Dpaperdigest.jsonl.dir=" + tmp;
+    assertThat(run(dir, "digest", "jsonl", "--date", "2025-10-03", "--format", "jsonl")).isZero();
+    assertThat(out()).contains("\"title\":\"Self-Forcing++\"");
+    assertThat(run("digest", "jsonl", "--date", "2025-10-03", "--format", "jsonl", dir)).isZero();
+    assertThat(out()).contains("\"title\":\"Self-Forcing++\"");
+    // a source's setting goes to this run's client, not into the JVM's system properties
+    assertThat(System.getProperty("paperdigest.jsonl.dir")).isNull();
+  }
+
+  @Test
+  void sourcesListsABrokenSourceWithItsProblemInEveryFormat() throws Exception {
+    String broken = "-Dpaperdigest.arxiv.api-url=not a url";
+    assertThat(run(broken, "sources", "--format", "json")).isZero();
+    List<?> sources = (List<?>) json(out());
+    assertThat(sources).hasSize(3);
+    Map<?, ?> arxiv = (Map<?, ?>) sources.get(2);
+    assertThat(arxiv.get("id")).isEqualTo("arxiv");
+    assertThat((String) arxiv.get("problem"))
+        .contains("setting api-url (system property paperdigest.arxiv.api-url)");
+    // the table shows the fields of the JSON, by the same names
+    Map<?, ?> hf = (Map<?, ?>) sources.get(1);
+    assertThat(run(broken, "sources", "--format", "table")).isZero();
+    String table = out();
+    for (Object name : hf.keySet()) {
+      if (!name.equals("id") && !name.equals("description")) {
+        assertThat(table).contains("   " + name + ": ");
+      }
+    }
+    assertThat(table).contains("   problem: arxiv: setting api-url");
+    assertThat(run(broken, "sources", "--format", "markdown")).isZero();
+    assertThat(out())
+        .startsWith("# Sources")
+        .contains("## hf-daily", "- **digests**: day, week, month, latest", "- **problem**: ");
+    // a query of the broken source fails as a configuration error; the others work
+    assertThat(run(broken, "search", "arxiv", "testing", "--offline")).isEqualTo(7);
+    assertThat(run(broken, "digest", "hf-daily", "--date", "2025-10-03", "--offline")).isZero();
+  }
+
+  @Test
+  void theReadmeCommandsRunOfflineAtTheirDefaults() {
+    assertThat(run("search", "arxiv", "testing", "--offline", "--format", "jsonl")).isZero();
+    assertThat(out().lines()).hasSize(10);
+    assertThat(
+            run(
+                "digest",
+                "hf-daily",
+                "--date",
+                "2025-10-03",
+                "--sort",
+                "upvotes",
+                "--limit",
+                "3",
+                "--offline",
+                "--format",
+                "table"))
+        .isZero();
+    assertThat(out()).contains("hf-daily — 2025-10-03 (3 papers)", "Self-Forcing++");
+    assertThat(run("sources", "--offline")).isZero();
+    assertThat(run("paper", "arxiv:1707.08567", "--offline")).isZero();
+    assertThat(run("digest", "arxiv", "--category", "cs.CL", "--offline")).isZero();
+    // what is not recorded says so, and where the recordings are listed
+    assertThat(run("search", "hf-daily", "video", "--offline")).isEqualTo(4);
+    assertThat(err())
+        .hasLineCount(1)
+        .contains("no recording of this GET request in", "paperdigest-recordings/SOURCES.md");
   }
 
   @Test
@@ -220,11 +306,21 @@ final class CliTest {
   @Test
   void errorsAreOneLineWithDistinctExitCodes() throws Exception {
     assertThat(run("digest", "hf-daily", "--date", "nope")).isEqualTo(2);
-    assertThat(err().lines())
-        .hasSize(2)
-        .first()
-        .asString()
-        .startsWith("paperdigest: Invalid value for option '--date'");
+    assertThat(err())
+        .isEqualTo(
+            "paperdigest: Invalid value for option '--date': 'nope' is not a day (YYYY-MM-DD)"
+                + " (see 'paperdigest digest --help')"
+                + System.lineSeparator());
+    assertThat(run("digest", "hf-daily", "--month", "2025-13")).isEqualTo(2);
+    assertThat(err())
+        .hasLineCount(1)
+        .contains("'2025-13' is not a month (YYYY-MM)")
+        .doesNotContain("java.", "Exception", "TemporalAccessor");
+    assertThat(run("digest", "hf-daily", "--date", "2025-13-45")).isEqualTo(2);
+    assertThat(err()).hasLineCount(1).contains("'2025-13-45' is not a day (YYYY-MM-DD)");
+    // arXiv's digest is of categories: the CLI says which option gives one
+    assertThat(run("digest", "arxiv", "--offline")).isEqualTo(2);
+    assertThat(err()).hasLineCount(1).contains("--category, e.g. --category cs.CL");
 
     assertThat(run("digest", "nope", "--offline")).isEqualTo(2);
     assertThat(err())
