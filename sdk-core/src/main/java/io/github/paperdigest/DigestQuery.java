@@ -71,7 +71,35 @@ public final class DigestQuery extends Criteria<DigestQuery> {
     return engine.prepare(sourceId, forPeriod(period), limit).digest();
   }
 
-  /** As {@link #period(DigestPeriod)}, without blocking. */
+  /** As {@link #on(LocalDate)}, without blocking. */
+  public CompletableFuture<Digest> onAsync(LocalDate date) {
+    return periodAsync(DigestPeriod.day(date));
+  }
+
+  /**
+   * As {@link #week(String)}, without blocking.
+   *
+   * @throws IllegalArgumentException at once, if the text is not an existing ISO week
+   */
+  public CompletableFuture<Digest> weekAsync(String isoWeek) {
+    return periodAsync(DigestPeriod.parseWeek(isoWeek));
+  }
+
+  /** As {@link #month(YearMonth)}, without blocking. */
+  public CompletableFuture<Digest> monthAsync(YearMonth month) {
+    return periodAsync(DigestPeriod.month(month));
+  }
+
+  /** As {@link #latest()}, without blocking. */
+  public CompletableFuture<Digest> latestAsync() {
+    return periodAsync(DigestPeriod.latest());
+  }
+
+  /**
+   * As {@link #period(DigestPeriod)}, without blocking: pages are fetched with OkHttp's
+   * asynchronous calls. The future fails with the exceptions {@link #period} throws; cancelling it
+   * cancels the call under way.
+   */
   public CompletableFuture<Digest> periodAsync(DigestPeriod period) {
     try {
       return engine.prepare(sourceId, forPeriod(period), limit).digestAsync();

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
@@ -130,9 +131,15 @@ public final class PaperDigest implements AutoCloseable {
   }
 
   /**
-   * The paper {@code id} from the first source that looks up ids of its namespace and knows it.
+   * The paper {@code id} from the first source that knows it. The sources that look up ids of its
+   * namespace are asked in this order, whatever the class path: the one whose id is the namespace
+   * first ({@code arxiv} for {@code arxiv:} ids, the publisher of the id), then the others as
+   * {@link #sources()} lists them (builder-registered in order, then discovered ones by id). A
+   * source that fails does not stop the others; its answer is used only if no other source knows
+   * the paper.
    *
-   * @throws PaperDigestException if no source looks up ids of that namespace, or a lookup fails
+   * @throws PaperDigestException if no source looks up ids of that namespace, or when no source
+   *     knows the paper and one failed (its exception; with several, one naming each)
    */
   public Optional<Paper> paper(PaperId id) {
     Objects.requireNonNull(id, "id == null");
@@ -140,9 +147,19 @@ public final class PaperDigest implements AutoCloseable {
   }
 
   /**
-   * The sources this client knows, with their capabilities, builder-registered first; a source that
-   * could not be created (only with {@link Builder#failOnBrokenSource(boolean)
-   * failOnBrokenSource(false)}) is listed with its {@link SourceInfo#problem() problem}.
+   * As {@link #paper(PaperId)}, without blocking: lookups use OkHttp's asynchronous calls, one
+   * source after another. Cancelling the future cancels the lookup under way.
+   */
+  public CompletableFuture<Optional<Paper>> paperAsync(PaperId id) {
+    Objects.requireNonNull(id, "id == null");
+    return engine.paperAsync(id);
+  }
+
+  /**
+   * The sources this client knows, with their capabilities: builder-registered ones in order, then
+   * discovered ones by id; a source that could not be created (only with {@link
+   * Builder#failOnBrokenSource(boolean) failOnBrokenSource(false)}) is listed with its {@link
+   * SourceInfo#problem() problem}.
    */
   public List<SourceInfo> sources() {
     return engine.sources();

@@ -206,6 +206,13 @@ public final class Query extends Criteria<Query> implements Iterable<Paper> {
     return engine.lookup(sourceId, List.of(id)).stream().findFirst();
   }
 
+  /** As {@link #paper(PaperId)}, without blocking. */
+  public CompletableFuture<Optional<Paper>> paperAsync(PaperId id) {
+    Objects.requireNonNull(id, "id == null");
+    CompletableFuture<List<Paper>> found = papersAsync(List.of(id));
+    return Futures.cancelling(found.thenApply(l -> l.stream().findFirst()), found);
+  }
+
   /**
    * The papers with {@code ids} from this source, in the order asked; ids it does not know are left
    * out. Ids are sent in batches, as many per request as the source allows.

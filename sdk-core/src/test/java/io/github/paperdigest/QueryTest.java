@@ -239,6 +239,17 @@ final class QueryTest {
                 .papers())
         .extracting(Paper::title)
         .containsExactly("Tokenizers");
+    client.invalidateCache(); // the latest digest was just cached
+    enqueue(page(null, P1));
+    assertThat(client.digest("test").latestAsync().get(10, TimeUnit.SECONDS).size()).isOne();
+    enqueue(page(null, P2, P3));
+    Digest day = client.digest("test").onAsync(LocalDate.of(2025, 10, 1)).get(10, TimeUnit.SECONDS);
+    assertThat(day.size()).isEqualTo(2);
+    assertThat(server.takeRequest(1, TimeUnit.SECONDS)).isNotNull();
+    // a week the source does not serve fails in the future, as period() would throw
+    assertThat(client.digest("test").weekAsync("2025-W40")).isCompletedExceptionally();
+    assertThat(client.digest("test").monthAsync(java.time.YearMonth.of(2025, 9)))
+        .isCompletedExceptionally();
   }
 
   @Test

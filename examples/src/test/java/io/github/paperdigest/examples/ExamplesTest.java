@@ -74,7 +74,7 @@ final class ExamplesTest {
     String out = output(CustomSource::main, tmp.toString(), "--offline");
     assertThat(out)
         .contains("archived 39 papers in " + tmp.resolve("2025-10-03.jsonl"))
-        .contains("[jsonl, hf-daily, arxiv]")
+        .contains("[arxiv, hf-daily, jsonl]")
         .contains("arxiv:2510.02283  Self-Forcing++");
     assertThat(Files.readAllLines(tmp.resolve("2025-10-03.jsonl"))).hasSize(39);
   }

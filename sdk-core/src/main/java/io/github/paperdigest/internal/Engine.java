@@ -625,24 +625,29 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * The paper with {@code id} from the first source (in registry order) that looks up its namespace
-   * and knows it.
+   * The sources to ask for {@code id}, in the documented order: those that look up ids of its
+   * namespace (and could be created), the one whose id is the namespace first (arxiv for arXiv ids:
+   * the publisher of the id), then the others in registry order (builder-registered in order, then
+   * discovered ones by id).
    *
    * @throws PaperDigestException if no source looks up ids of that namespace
    */
-  public Optional<Paper> paper(PaperId id) {
-    boolean anyCanLookUp = false;
+  private List<String> lookupOrder(PaperId id) {
+    List<String> order = new ArrayList<>();
     for (String sourceId : settings.registry().ids()) {
+      if (broken.containsKey(sourceId)) {
+        continue;
+      }
       Handle h = handle(sourceId);
       if (h.caps().lookup() && h.caps().idNamespaces().contains(id.namespace())) {
-        anyCanLookUp = true;
-        List<Paper> found = lookup(sourceId, List.of(id));
-        if (!found.isEmpty()) {
-          return Optional.of(found.get(0));
+        if (sourceId.equals(id.namespace())) {
+          order.add(0, sourceId);
+        } else {
+          order.add(sourceId);
         }
       }
     }
-    if (!anyCanLookUp) {
+    if (order.isEmpty()) {
       throw new PaperDigestException(
           null,
           "no source looks up '"
@@ -653,7 +658,99 @@ public final class Engine implements AutoCloseable {
               + settings.registry().ids(),
           null);
     }
+    return order;
+  }
+
+  /**
+   * The paper with {@code id} from the first source in {@link #lookupOrder} that knows it. A source
+   * that fails does not stop the others; when none knows the paper and one failed, that failure is
+   * thrown (several: one exception naming each, caused by the first), since "not found" would then
+   * be a guess.
+   */
+  public Optional<Paper> paper(PaperId id) {
+    List<PaperDigestException> failures = new ArrayList<>();
+    for (String sourceId : lookupOrder(id)) {
+      try {
+        List<Paper> found = lookup(sourceId, List.of(id));
+        if (!found.isEmpty()) {
+          return Optional.of(found.get(0));
+        }
+      } catch (PaperDigestException e) {
+        LOG.log(Level.DEBUG, () -> "lookup of " + id + " in " + sourceId + " failed: " + e);
+        failures.add(e);
+      }
+    }
+    if (!failures.isEmpty()) {
+      throw outcome(id, failures);
+    }
     return Optional.empty();
+  }
+
+  /** As {@link #paper}, without blocking; cancelling the future cancels the lookup under way. */
+  public CompletableFuture<Optional<Paper>> paperAsync(PaperId id) {
+    List<String> order;
+    try {
+      order = lookupOrder(id);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    AtomicReference<@Nullable CompletableFuture<?>> current = new AtomicReference<>();
+    CompletableFuture<Optional<Paper>> result = paperFrom(order, 0, id, new ArrayList<>(), current);
+    result.whenComplete(
+        (v, e) -> {
+          CompletableFuture<?> running = current.get();
+          if (result.isCancelled() && running != null) {
+            running.cancel(true);
+          }
+        });
+    return result;
+  }
+
+  private CompletableFuture<Optional<Paper>> paperFrom(
+      List<String> order,
+      int index,
+      PaperId id,
+      List<PaperDigestException> failures,
+      AtomicReference<@Nullable CompletableFuture<?>> current) {
+    if (index == order.size()) {
+      return failures.isEmpty()
+          ? CompletableFuture.completedFuture(Optional.empty())
+          : CompletableFuture.failedFuture(outcome(id, failures));
+    }
+    CompletableFuture<List<Paper>> call;
+    try {
+      call = lookupAsync(order.get(index), List.of(id));
+    } catch (RuntimeException e) {
+      call = CompletableFuture.failedFuture(e);
+    }
+    current.set(call);
+    return call.handle(
+            (found, error) -> {
+              if (error == null) {
+                return found.isEmpty()
+                    ? paperFrom(order, index + 1, id, failures, current)
+                    : CompletableFuture.completedFuture(Optional.of(found.get(0)));
+              }
+              Throwable cause = Futures.unwrap(error);
+              if (cause instanceof PaperDigestException e) {
+                failures.add(e);
+                return paperFrom(order, index + 1, id, failures, current);
+              }
+              return CompletableFuture.<Optional<Paper>>failedFuture(cause);
+            })
+        .thenCompose(f -> f);
+  }
+
+  private static PaperDigestException outcome(PaperId id, List<PaperDigestException> failures) {
+    if (failures.size() == 1) {
+      return failures.get(0);
+    }
+    StringBuilder each = new StringBuilder();
+    for (PaperDigestException f : failures) {
+      each.append(each.length() == 0 ? "" : "; ").append(f.getMessage());
+    }
+    return new PaperDigestException(
+        null, "every source that looks up " + id + " failed: " + each, failures.get(0));
   }
 
   // ---- lifecycle ------------------------------------------------------------------------------

@@ -15,10 +15,10 @@ import java.util.regex.Pattern;
 
 /**
  * The providers one client knows: those registered on its builder, then those {@link ServiceLoader}
- * finds (once, when the client is built). A provider registered on the builder wins over a
- * discovered one with the same id; two discovered providers with one id are an error naming both
- * classes; a provider that fails to load is logged with its class name, skipped, and mentioned when
- * an unknown id is asked for.
+ * finds (once, when the client is built), sorted by id. A provider registered on the builder wins
+ * over a discovered one with the same id; two discovered providers with one id are an error naming
+ * both classes; a provider that fails to load is logged with its class name, skipped, and mentioned
+ * when an unknown id is asked for.
  */
 public final class SourceRegistry {
   private static final System.Logger LOG = System.getLogger("io.github.paperdigest.discovery");
@@ -88,7 +88,9 @@ public final class SourceRegistry {
           throw duplicate(id, previous, provider);
         }
       }
-      byId.putAll(discovered);
+      // by id, not by class-path order: what sources() lists and paper(id) asks does not change
+      // with the order of jars
+      new java.util.TreeMap<>(discovered).forEach(byId::put);
     }
     return new SourceRegistry(byId, List.copyOf(failures));
   }
@@ -128,7 +130,7 @@ public final class SourceRegistry {
         null);
   }
 
-  /** The known ids, builder-registered first. */
+  /** The known ids: builder-registered ones in order, then discovered ones by id. */
   public List<String> ids() {
     return List.copyOf(providers.keySet());
   }

@@ -170,7 +170,7 @@ final class CliTest {
     assertThat(run(broken, "sources", "--format", "json")).isZero();
     List<?> sources = (List<?>) json(out());
     assertThat(sources).hasSize(3);
-    Map<?, ?> arxiv = (Map<?, ?>) sources.get(2);
+    Map<?, ?> arxiv = (Map<?, ?>) sources.get(0);
     assertThat(arxiv.get("id")).isEqualTo("arxiv");
     assertThat((String) arxiv.get("problem"))
         .contains("setting api-url (system property paperdigest.arxiv.api-url)");
@@ -325,7 +325,7 @@ final class CliTest {
     assertThat(run("digest", "nope", "--offline")).isEqualTo(2);
     assertThat(err())
         .isEqualTo(
-            "paperdigest: Unknown source 'nope'; known sources: jsonl, hf-daily, arxiv"
+            "paperdigest: Unknown source 'nope'; known sources: arxiv, hf-daily, jsonl"
                 + System.lineSeparator());
 
     assertThat(run("digest", "hf-daily", "--date", "2025-10-04", "--offline")).isEqualTo(4);
