@@ -1,6 +1,6 @@
 package io.github.paperdigest;
 
-import io.github.paperdigest.spi.SourceCapabilities;
+import io.github.paperdigest.model.SourceCapabilities;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 

@@ -1,6 +1,7 @@
 package io.github.paperdigest.spi;
 
 import io.github.paperdigest.model.PaperId;
+import io.github.paperdigest.model.SourceCapabilities;
 import java.util.List;
 
 /**

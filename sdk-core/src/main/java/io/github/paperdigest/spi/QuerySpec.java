@@ -4,6 +4,7 @@ import io.github.paperdigest.model.Criterion;
 import io.github.paperdigest.model.DigestPeriod;
 import io.github.paperdigest.model.PaperId;
 import io.github.paperdigest.model.Sort;
+import io.github.paperdigest.model.SourceCapabilities;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.paperdigest.model.Criterion;
 import io.github.paperdigest.model.DigestPeriod;
+import io.github.paperdigest.model.SourceCapabilities;
 import io.github.paperdigest.model.SourceConfigurationException;
 import java.time.Duration;
 import java.util.Map;

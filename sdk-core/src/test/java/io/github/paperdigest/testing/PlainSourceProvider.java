@@ -2,12 +2,12 @@ package io.github.paperdigest.testing;
 
 import io.github.paperdigest.model.Paper;
 import io.github.paperdigest.model.PaperId;
+import io.github.paperdigest.model.SourceCapabilities;
 import io.github.paperdigest.spi.Fetch;
 import io.github.paperdigest.spi.Page;
 import io.github.paperdigest.spi.PageRequest;
 import io.github.paperdigest.spi.PaperSource;
 import io.github.paperdigest.spi.PaperSourceProvider;
-import io.github.paperdigest.spi.SourceCapabilities;
 import io.github.paperdigest.spi.SourceContext;
 import java.time.Duration;
 import java.util.List;

@@ -5,7 +5,7 @@ import io.github.paperdigest.SourceInfo;
 import io.github.paperdigest.examples.PaperJson;
 import io.github.paperdigest.model.Author;
 import io.github.paperdigest.model.Paper;
-import io.github.paperdigest.spi.SourceCapabilities;
+import io.github.paperdigest.model.SourceCapabilities;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;

@@ -1,9 +1,5 @@
-package io.github.paperdigest.spi;
+package io.github.paperdigest.model;
 
-import io.github.paperdigest.model.Criterion;
-import io.github.paperdigest.model.DigestPeriod;
-import io.github.paperdigest.model.Metric;
-import io.github.paperdigest.model.Sort;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
