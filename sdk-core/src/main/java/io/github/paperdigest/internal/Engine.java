@@ -570,7 +570,7 @@ public final class Engine implements AutoCloseable {
                   calls.forEach(c -> found.addAll(c.join().value().papers()));
                   return ordered(ids, found);
                 });
-    return all.handle(Futures::unwrapping);
+    return all; // fails with a CompletionException around the failure, one layer deep
   }
 
   private ResultCache.Key lookupKey(Handle h, List<PaperId> batch) {

@@ -21,20 +21,6 @@ public final class Futures {
     return derived;
   }
 
-  /**
-   * For {@code handle}: passes the value, rethrows the failure without CompletionException layers.
-   */
-  public static <T> T unwrapping(T value, Throwable error) {
-    if (error == null) {
-      return value;
-    }
-    Throwable cause = unwrap(error);
-    if (cause instanceof RuntimeException r) {
-      throw r instanceof CompletionException ? r : new CompletionException(r);
-    }
-    throw new CompletionException(cause);
-  }
-
   /** The cause under CompletionException and ExecutionException layers. */
   public static Throwable unwrap(Throwable error) {
     Throwable t = error;
