@@ -83,7 +83,7 @@ final class HfDailySource implements PaperSource {
   private final Duration freshRecent;
   private final Duration freshSettling;
   private final Duration freshOld;
-  private final HfMapper mapper;
+  private final HfReader reader;
 
   HfDailySource(SourceContext context) {
     this.context = context;
@@ -101,7 +101,7 @@ final class HfDailySource implements PaperSource {
     this.freshRecent = config.duration("fresh-recent", Duration.ofMinutes(5));
     this.freshSettling = config.duration("fresh-settling", Duration.ofHours(1));
     this.freshOld = config.duration("fresh-old", Duration.ofHours(6));
-    this.mapper = new HfMapper(base);
+    this.reader = new HfReader(base);
   }
 
   @Override
@@ -155,7 +155,7 @@ final class HfDailySource implements PaperSource {
         context.fetch(
             request(url.build()),
             r -> {
-              List<Paper> papers = mapper.items(readJson(r), r.url().toString());
+              List<Paper> papers = reader.items(r.body(), r.url().toString());
               String next = papers.size() >= pageSize ? Integer.toString(p + 1) : null;
               return Page.of(papers, next, freshness);
             });
@@ -180,7 +180,7 @@ final class HfDailySource implements PaperSource {
             .addQueryParameter("limit", Integer.toString(limit))
             .build();
     return context.fetch(
-        request(url), r -> Page.last(mapper.items(readJson(r), r.url().toString()), freshRecent));
+        request(url), r -> Page.last(reader.items(r.body(), r.url().toString()), freshRecent));
   }
 
   private Fetch<List<Paper>> html(DigestPeriod period, @Nullable String sort) {
@@ -211,19 +211,7 @@ final class HfDailySource implements PaperSource {
           "no element [data-target=\"DailyPapers\"] with a data-props attribute; the page layout may have changed",
           null);
     }
-    Object props;
-    try (JsonReader reader = JsonReader.of(new Buffer().writeUtf8(list.attr("data-props")))) {
-      props = reader.readJsonValue();
-    }
-    if (!(props instanceof Map<?, ?> m) || !m.containsKey("dailyPapers")) {
-      throw new SourceParseException(
-          HfDaily.ID,
-          url,
-          "data-props",
-          "expected a JSON object with 'dailyPapers', found " + HfMapper.kind(props),
-          null);
-    }
-    return mapper.items(m.get("dailyPapers"), url);
+    return reader.dailyPapersProp(new Buffer().writeUtf8(list.attr("data-props")), url);
   }
 
   @Override
@@ -233,8 +221,7 @@ final class HfDailySource implements PaperSource {
         base.newBuilder().addPathSegments("api/papers").addPathSegment(id.value()).build();
     Fetch<Optional<Paper>> paper =
         context
-            .fetch(
-                request(url), r -> Optional.of(mapper.item(readJson(r), "$", r.url().toString())))
+            .fetch(request(url), r -> Optional.of(reader.item(r.body(), r.url().toString())))
             .recover(
                 e -> e instanceof SourceHttpException h && h.status() == 404,
                 e -> Fetch.of(Optional.empty()));
@@ -257,7 +244,7 @@ final class HfDailySource implements PaperSource {
                           request(reposUrl),
                           r ->
                               Optional.of(
-                                  mapper.withRepos(found.get(), readJson(r), r.url().toString())))
+                                  reader.withRepos(found.get(), r.body(), r.url().toString())))
                       .recover(
                           e -> e instanceof SourceHttpException h && h.status() == 404,
                           e -> Fetch.of(found));
@@ -273,21 +260,6 @@ final class HfDailySource implements PaperSource {
       b.header("Authorization", "Bearer " + token);
     }
     return b.build();
-  }
-
-  private static @Nullable Object readJson(SourceResponse response) throws IOException {
-    try (JsonReader reader = JsonReader.of(response.body())) {
-      Object value = reader.readJsonValue();
-      if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
-        throw new SourceParseException(
-            HfDaily.ID,
-            response.url().toString(),
-            "$",
-            "unexpected content after the JSON value",
-            null);
-      }
-      return value;
-    }
   }
 
   /** Recent lists keep changing (upvotes move all day); old ones are settled. */

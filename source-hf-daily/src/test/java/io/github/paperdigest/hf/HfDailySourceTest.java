@@ -326,11 +326,23 @@ final class HfDailySourceTest {
         "[{\"paper\":{\"id\":\"2510.00001\",\"title\":\"x\"}},{\"paper\":{\"title\":\"no id\"}}]");
     assertThatThrownBy(() -> client.digest("hf-daily").on(LocalDate.of(2025, 10, 2)))
         .isInstanceOf(SourceParseException.class)
-        .hasMessageEndingWith("item 1: missing field 'paper.id'");
+        .hasMessageEndingWith("$[1].paper.id: missing, or not a non-blank string")
+        .satisfies(e -> assertThat(((SourceParseException) e).where()).isEqualTo("$[1].paper.id"));
     enqueueJson("[{\"paper\":{\"id\":\"2510.00001\"}}]");
     assertThatThrownBy(() -> client.digest("hf-daily").on(LocalDate.of(2025, 10, 6)))
         .isInstanceOf(SourceParseException.class)
-        .hasMessageEndingWith("item 0: missing field 'paper.title'");
+        .hasMessageEndingWith("$[0].paper.title: missing, or not a non-blank string");
+    // a field of the wrong type is skipped like an unknown one; a bare paper is read as well
+    enqueueJson(
+        "[{\"paper\":{\"id\":\"2510.00001\",\"title\":\"x\",\"upvotes\":\"many\","
+            + "\"authors\":{\"name\":\"A\"},\"publishedAt\":\"yesterday\"},\"numComments\":[1]},"
+            + "{\"id\":\"2510.00002\",\"title\":\"bare\",\"upvotes\":3}]");
+    List<Paper> tolerated = client.digest("hf-daily").on(LocalDate.of(2025, 10, 3)).papers();
+    assertThat(tolerated).extracting(Paper::title).containsExactly("x", "bare");
+    assertThat(tolerated.get(0).metrics().upvotes()).isNull();
+    assertThat(tolerated.get(0).authors()).isEmpty();
+    assertThat(tolerated.get(0).published()).isNull();
+    assertThat(tolerated.get(1).metrics().upvotes()).isEqualTo(3);
     enqueueJson("{\"error\":\"oops\"}");
     assertThatThrownBy(() -> client.digest("hf-daily").on(LocalDate.of(2025, 10, 7)))
         .isInstanceOf(SourceParseException.class)
