@@ -284,6 +284,14 @@ public final class Paper {
     return new Builder(id, title);
   }
 
+  /**
+   * A builder with nothing set yet, for streaming parsers that meet the id and the title anywhere
+   * in a record: {@link Builder#build()} fails unless both were set.
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
   /** A builder pre-filled with this paper's components. */
   public Builder toBuilder() {
     return new Builder(this);
@@ -312,9 +320,9 @@ public final class Paper {
    * #build()} normalises and checks them.
    */
   public static final class Builder {
-    private PaperId id;
+    private @Nullable PaperId id;
     private @Nullable Integer version;
-    private String title;
+    private @Nullable String title;
     private String abstractText = "";
     private List<Author> authors = new ArrayList<>();
     private @Nullable Instant published;
@@ -333,6 +341,8 @@ public final class Paper {
       this.id = Objects.requireNonNull(id, "id == null");
       this.title = Objects.requireNonNull(title, "title == null");
     }
+
+    Builder() {}
 
     Builder(Paper p) {
       this.id = p.id;
@@ -467,6 +477,7 @@ public final class Paper {
     /**
      * Builds the paper.
      *
+     * @throws NullPointerException if the id or the title was never set
      * @throws IllegalArgumentException if the title or source is blank
      */
     public Paper build() {

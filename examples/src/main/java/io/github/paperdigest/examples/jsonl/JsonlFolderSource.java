@@ -3,6 +3,8 @@ package io.github.paperdigest.examples.jsonl;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonWriter;
 import io.github.paperdigest.model.AttributeKey;
 import io.github.paperdigest.model.Author;
 import io.github.paperdigest.model.DigestPeriod;
@@ -61,17 +63,16 @@ import org.jspecify.annotations.Nullable;
 final class JsonlFolderSource implements PaperSource {
   static final String ID = "jsonl";
   private static final Duration WEB_FRESHNESS = Duration.ofMinutes(10);
+  private static final JsonAdapter<Paper> PAPER = new PaperAdapter();
 
   private final SourceContext context;
   private final @Nullable Path dir;
   private final @Nullable HttpUrl url;
-  private final JsonAdapter<Object> json;
 
   JsonlFolderSource(SourceContext context, Path dir) {
     this.context = context;
     this.dir = dir;
     this.url = null;
-    this.json = context.moshi().adapter(Object.class);
   }
 
   JsonlFolderSource(SourceContext context, HttpUrl url) {
@@ -79,7 +80,6 @@ final class JsonlFolderSource implements PaperSource {
     this.dir = null;
     // a folder: resolve files against it, so its path ends with a slash
     this.url = url.encodedPath().endsWith("/") ? url : url.newBuilder().addPathSegment("").build();
-    this.json = context.moshi().adapter(Object.class);
   }
 
   // guide:capabilities
@@ -218,67 +218,99 @@ final class JsonlFolderSource implements PaperSource {
       if (line.isBlank()) {
         continue;
       }
-      Object value;
       try {
-        value = json.fromJson(line);
+        papers.add(PAPER.fromJson(line));
       } catch (JsonDataException | JsonEncodingException e) {
-        // what was expected, and where: the URL or file, then the line
-        throw new SourceParseException(ID, where, "line " + number, "a JSON object", e);
+        // where (the URL or file, then the line and the JSON path) and what was expected there
+        throw new SourceParseException(
+            ID, where, "line " + number, String.valueOf(e.getMessage()), e);
       }
-      if (!(value instanceof Map<?, ?> object)) {
-        throw new SourceParseException(ID, where, "line " + number, "a JSON object", null);
-      }
-      papers.add(paper(object, where, "line " + number));
     }
     return papers;
   }
 
-  /** A paper as the CLI writes it; a field that cannot be read is left out, not the paper. */
-  private static Paper paper(Map<?, ?> json, String where, String at) {
-    String id = text(json, "id");
-    String title = text(json, "title");
-    if (id == null || title == null || title.isBlank()) {
-      throw new SourceParseException(ID, where, at, "a paper with \"id\" and \"title\"", null);
-    }
-    PaperId paperId;
-    try {
-      paperId = PaperId.parse(id);
-    } catch (IllegalArgumentException e) {
-      throw new SourceParseException(ID, where, at + "/id", "a paper id, not '" + id + "'", e);
-    }
-    Paper.Builder paper =
-        Paper.builder(paperId, title)
-            .source(ID)
-            .abstractText(orEmpty(text(json, "abstract")))
-            .published(instant(json, "published"))
-            .updated(instant(json, "updated"))
-            .primaryCategory(text(json, "primaryCategory"))
-            .categories(texts(json.get("categories")))
-            .comment(text(json, "comment"))
-            .journalRef(text(json, "journalRef"))
-            .doi(text(json, "doi"))
-            .links(links(json.get("links")))
-            .metrics(
-                new Metrics(
-                    integer(json, "upvotes"),
-                    integer(json, "comments"),
-                    integer(json, "githubStars")));
-    Integer version = integer(json, "version");
-    if (version != null && version > 0) {
-      paper.version(version);
-    }
-    if (json.get("authors") instanceof List<?> authors) {
-      for (Object a : authors) {
-        String name = a instanceof Map<?, ?> author ? text(author, "name") : null;
-        if (name != null) {
-          paper.addAuthor(new Author(name, texts(((Map<?, ?>) a).get("affiliations"))));
+  /**
+   * A paper as the CLI writes it, read with Moshi's streaming reader: fields selected by name,
+   * anything else skipped, no map of the line built. A field that cannot be read is left out, not
+   * the paper; a line without an id and a title fails.
+   */
+  static final class PaperAdapter extends JsonAdapter<Paper> {
+    private static final JsonReader.Options NAMES =
+        JsonReader.Options.of(
+            "id",
+            "version",
+            "title",
+            "abstract",
+            "authors",
+            "published",
+            "updated",
+            "primaryCategory",
+            "categories",
+            "links",
+            "upvotes",
+            "comments",
+            "githubStars",
+            "comment",
+            "journalRef",
+            "doi",
+            "attributes");
+
+    @Override
+    public Paper fromJson(JsonReader reader) throws IOException {
+      if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
+        throw new JsonDataException("a JSON object");
+      }
+      String id = null;
+      String title = null;
+      Paper.Builder paper = Paper.builder().source(ID); // id and title come in any order
+      Integer upvotes = null;
+      Integer comments = null;
+      Integer stars = null;
+      reader.beginObject();
+      while (reader.hasNext()) {
+        switch (reader.selectName(NAMES)) {
+          case 0 -> id = text(reader);
+          case 1 -> {
+            Integer version = integer(reader);
+            paper.version(version != null && version > 0 ? version : null);
+          }
+          case 2 -> title = text(reader);
+          case 3 -> paper.abstractText(orEmpty(text(reader)));
+          case 4 -> paper.authors(authors(reader));
+          case 5 -> paper.published(instant(text(reader)));
+          case 6 -> paper.updated(instant(text(reader)));
+          case 7 -> paper.primaryCategory(text(reader));
+          case 8 -> paper.categories(texts(reader));
+          case 9 -> paper.links(links(reader));
+          case 10 -> upvotes = integer(reader);
+          case 11 -> comments = integer(reader);
+          case 12 -> stars = integer(reader);
+          case 13 -> paper.comment(text(reader));
+          case 14 -> paper.journalRef(text(reader));
+          case 15 -> paper.doi(text(reader));
+          case 16 -> attributes(reader, paper);
+          default -> {
+            reader.skipName();
+            reader.skipValue();
+          }
         }
       }
+      reader.endObject();
+      if (id == null || title == null) {
+        throw new JsonDataException("a paper with \"id\" and \"title\"");
+      }
+      try {
+        paper.id(PaperId.parse(id));
+      } catch (IllegalArgumentException e) {
+        throw new JsonDataException("a paper id at " + reader.getPath() + ".id, not '" + id + "'");
+      }
+      return paper.title(title).metrics(new Metrics(upvotes, comments, stars)).build();
     }
-    if (json.get("attributes") instanceof Map<?, ?> attributes) {
-      attributes.forEach((name, value) -> attribute(paper, String.valueOf(name), value));
+
+    @Override
+    public void toJson(JsonWriter writer, @Nullable Paper paper) {
+      throw new UnsupportedOperationException("the jsonl source only reads papers");
     }
-    return paper.build();
   }
 
   // guide:end
@@ -327,29 +359,49 @@ final class JsonlFolderSource implements PaperSource {
     }
   }
 
-  private static @Nullable String text(Map<?, ?> json, String name) {
-    return json.get(name) instanceof String s && !s.isBlank() ? s : null;
+  /** A non-blank string, or null (the value skipped) for anything else. */
+  private static @Nullable String text(JsonReader reader) throws IOException {
+    if (reader.peek() != JsonReader.Token.STRING) {
+      reader.skipValue();
+      return null;
+    }
+    String s = reader.nextString();
+    return s.isBlank() ? null : s;
   }
 
   private static String orEmpty(@Nullable String s) {
     return s == null ? "" : s;
   }
 
-  private static List<String> texts(@Nullable Object value) {
-    if (!(value instanceof List<?> list)) {
+  /** The strings of an array; empty for anything else. */
+  private static List<String> texts(JsonReader reader) throws IOException {
+    if (reader.peek() != JsonReader.Token.BEGIN_ARRAY) {
+      reader.skipValue();
       return List.of();
     }
-    return list.stream().filter(String.class::isInstance).map(String.class::cast).toList();
+    List<String> out = new ArrayList<>();
+    reader.beginArray();
+    while (reader.hasNext()) {
+      String s = text(reader);
+      if (s != null) {
+        out.add(s);
+      }
+    }
+    reader.endArray();
+    return out;
   }
 
-  private static @Nullable Integer integer(Map<?, ?> json, String name) {
-    return json.get(name) instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
-        ? n.intValue()
-        : null;
+  /** A whole number, or null. */
+  private static @Nullable Integer integer(JsonReader reader) throws IOException {
+    if (reader.peek() != JsonReader.Token.NUMBER) {
+      reader.skipValue();
+      return null;
+    }
+    double d = reader.nextDouble();
+    return d == Math.rint(d) && Math.abs(d) <= Integer.MAX_VALUE ? (int) d : null;
   }
 
-  private static @Nullable Instant instant(Map<?, ?> json, String name) {
-    String s = text(json, name);
+  private static @Nullable Instant instant(@Nullable String s) {
     try {
       return s == null ? null : Instant.parse(s);
     } catch (DateTimeParseException e) {
@@ -357,26 +409,85 @@ final class JsonlFolderSource implements PaperSource {
     }
   }
 
-  private static Links links(@Nullable Object value) {
-    if (!(value instanceof Map<?, ?> links)) {
-      return Links.NONE;
+  private static final JsonReader.Options AUTHOR = JsonReader.Options.of("name", "affiliations");
+
+  private static List<Author> authors(JsonReader reader) throws IOException {
+    if (reader.peek() != JsonReader.Token.BEGIN_ARRAY) {
+      reader.skipValue();
+      return List.of();
     }
-    return new Links(
-        uri(links, "abstract"),
-        uri(links, "pdf"),
-        uri(links, "doi"),
-        uri(links, "code"),
-        uri(links, "project"),
-        uri(links, "discussion"));
+    List<Author> authors = new ArrayList<>();
+    reader.beginArray();
+    while (reader.hasNext()) {
+      if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
+        reader.skipValue();
+        continue;
+      }
+      String name = null;
+      List<String> affiliations = List.of();
+      reader.beginObject();
+      while (reader.hasNext()) {
+        switch (reader.selectName(AUTHOR)) {
+          case 0 -> name = text(reader);
+          case 1 -> affiliations = texts(reader);
+          default -> {
+            reader.skipName();
+            reader.skipValue();
+          }
+        }
+      }
+      reader.endObject();
+      if (name != null) {
+        authors.add(new Author(name, affiliations));
+      }
+    }
+    reader.endArray();
+    return authors;
   }
 
-  private static @Nullable URI uri(Map<?, ?> json, String name) {
-    String s = text(json, name);
+  private static final JsonReader.Options LINKS =
+      JsonReader.Options.of("abstract", "pdf", "doi", "code", "project", "discussion");
+
+  private static Links links(JsonReader reader) throws IOException {
+    if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
+      reader.skipValue();
+      return Links.NONE;
+    }
+    URI[] uris = new URI[6];
+    reader.beginObject();
+    while (reader.hasNext()) {
+      int index = reader.selectName(LINKS);
+      if (index < 0) {
+        reader.skipName();
+        reader.skipValue();
+      } else {
+        uris[index] = uri(text(reader));
+      }
+    }
+    reader.endObject();
+    return new Links(uris[0], uris[1], uris[2], uris[3], uris[4], uris[5]);
+  }
+
+  private static @Nullable URI uri(@Nullable String s) {
     try {
       return s == null ? null : URI.create(s); // Links drops anything but http(s)
     } catch (IllegalArgumentException e) {
       return null;
     }
+  }
+
+  /** Every attribute, as the JSON value it was written as. */
+  private static void attributes(JsonReader reader, Paper.Builder paper) throws IOException {
+    if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
+      reader.skipValue();
+      return;
+    }
+    reader.beginObject();
+    while (reader.hasNext()) {
+      String name = reader.nextName();
+      attribute(paper, name, reader.readJsonValue());
+    }
+    reader.endObject();
   }
 
   @Override
