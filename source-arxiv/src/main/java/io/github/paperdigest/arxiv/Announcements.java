@@ -13,18 +13,21 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamReader;
 import okhttp3.HttpUrl;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.parser.Parser;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,37 +58,119 @@ final class Announcements {
   // ---- RSS --------------------------------------------------------------------------------------
 
   static Day rss(InputStream body, String url) throws IOException {
-    Document doc = Jsoup.parse(body, "UTF-8", url, Parser.xmlParser());
-    Xml.refuseDoctype(doc, url);
-    Element channel = doc.selectFirst("rss > channel");
-    if (channel == null) {
-      throw new SourceParseException(
-          Arxiv.ID,
-          url,
-          "rss/channel",
-          "expected an RSS 2.0 document with a <channel>; the feed format may have changed",
-          null);
+    try (Xml.Document doc = Xml.open(body, url)) {
+      XMLStreamReader reader = doc.reader();
+      int event = doc.next();
+      while (event != XMLStreamConstants.START_ELEMENT) {
+        if (event == XMLStreamConstants.END_DOCUMENT) {
+          throw noChannel(url);
+        }
+        event = doc.next();
+      }
+      if (!reader.getLocalName().equals("rss")) {
+        throw noChannel(url);
+      }
+      Map<String, String> channel = null;
+      List<Map<String, String>> items = new ArrayList<>();
+      List<List<String>> itemCategories = new ArrayList<>();
+      while ((event = doc.next()) != XMLStreamConstants.END_ELEMENT) {
+        if (event == XMLStreamConstants.END_DOCUMENT) {
+          throw doc.cutShort();
+        }
+        if (event != XMLStreamConstants.START_ELEMENT) {
+          continue;
+        }
+        if (channel == null && qualifiedName(reader).equals("channel")) {
+          channel = new HashMap<>();
+          while ((event = doc.next()) != XMLStreamConstants.END_ELEMENT) {
+            if (event == XMLStreamConstants.END_DOCUMENT) {
+              throw doc.cutShort();
+            }
+            if (event != XMLStreamConstants.START_ELEMENT) {
+              continue;
+            }
+            String name = qualifiedName(reader);
+            if (name.equals("item")) {
+              Map<String, String> item = new HashMap<>();
+              List<String> categories = new ArrayList<>();
+              readItem(doc, item, categories);
+              items.add(item);
+              itemCategories.add(categories);
+            } else {
+              channel.putIfAbsent(name, doc.text()); // the first of each, as the feed gives it
+            }
+          }
+        } else {
+          doc.skip();
+        }
+      }
+      while (doc.next() != XMLStreamConstants.END_DOCUMENT) {
+        // after </rss>: read so that trailing garbage is noticed
+      }
+      if (channel == null) {
+        throw noChannel(url);
+      }
+      LocalDate date = null;
+      String dateTag = channel.containsKey("pubDate") ? "pubDate" : "lastBuildDate";
+      String pubDate = channel.get(dateTag);
+      if (pubDate != null && !pubDate.isBlank()) {
+        date = rfc1123(pubDate, url, "rss/channel/" + dateTag);
+      }
+      List<Paper> papers = new ArrayList<>(items.size());
+      for (int i = 0; i < items.size(); i++) {
+        papers.add(item(items.get(i), itemCategories.get(i), date, url, "item[" + i + "]"));
+      }
+      return new Day(date, papers);
     }
-    LocalDate date = null;
-    Element pubDate = child(channel, "pubDate");
-    if (pubDate == null) {
-      pubDate = child(channel, "lastBuildDate");
-    }
-    if (pubDate != null && !pubDate.text().isBlank()) {
-      date = rfc1123(pubDate.text(), url, "rss/channel/" + pubDate.tagName());
-    }
-    List<Paper> papers = new ArrayList<>();
-    int index = 0;
-    for (Element item : channel.children()) {
-      if (item.tagName().equals("item")) {
-        papers.add(item(item, date, url, "item[" + index++ + "]"));
+  }
+
+  private static SourceParseException noChannel(String url) {
+    return new SourceParseException(
+        Arxiv.ID,
+        url,
+        "rss/channel",
+        "expected an RSS 2.0 document with a <channel>; the feed format may have changed",
+        null);
+  }
+
+  /** The element's name as the feed writes it: {@code arxiv:announce_type}, {@code title}. */
+  private static String qualifiedName(XMLStreamReader reader) {
+    String prefix = reader.getPrefix();
+    return prefix == null || prefix.isEmpty()
+        ? reader.getLocalName()
+        : prefix + ":" + reader.getLocalName();
+  }
+
+  /** The first text of each child of an {@code <item>}, and all its {@code <category>}s. */
+  private static void readItem(
+      Xml.Document doc, Map<String, String> item, List<String> categories) {
+    XMLStreamReader reader = doc.reader();
+    int event;
+    while ((event = doc.next()) != XMLStreamConstants.END_ELEMENT) {
+      if (event == XMLStreamConstants.END_DOCUMENT) {
+        throw doc.cutShort();
+      }
+      if (event != XMLStreamConstants.START_ELEMENT) {
+        continue;
+      }
+      String name = qualifiedName(reader);
+      String text = doc.text();
+      if (name.equals("category")) {
+        if (!text.isBlank() && !categories.contains(text.strip())) {
+          categories.add(text.strip());
+        }
+      } else {
+        item.putIfAbsent(name, text);
       }
     }
-    return new Day(date, papers);
   }
 
   private static Paper item(
-      Element item, @Nullable LocalDate channelDate, String url, String where) {
+      Map<String, String> item,
+      List<String> categories,
+      @Nullable LocalDate channelDate,
+      String url,
+      String where) {
     String title = text(item, "title");
     String description = text(item, "description");
     String typeName = text(item, "arxiv:announce_type");
@@ -118,14 +203,6 @@ final class Announcements {
         type = AnnounceType.parse(typeName);
       } catch (IllegalArgumentException e) {
         AtomParser.dropped(url, where + "/arxiv:announce_type", "not an announce type", typeName);
-      }
-    }
-    List<String> categories = new ArrayList<>();
-    for (Element c : item.children()) {
-      if (c.tagName().equals("category")
-          && !c.text().isBlank()
-          && !categories.contains(c.text().strip())) {
-        categories.add(c.text().strip());
       }
     }
     LocalDate announced = channelDate;
@@ -168,18 +245,9 @@ final class Announcements {
         .collect(Collectors.toCollection(ArrayList::new));
   }
 
-  private static @Nullable Element child(Element parent, String tag) {
-    for (Element c : parent.children()) {
-      if (c.tagName().equals(tag)) {
-        return c;
-      }
-    }
-    return null;
-  }
-
-  private static @Nullable String text(Element parent, String tag) {
-    Element c = child(parent, tag);
-    return c == null || c.text().isBlank() ? null : c.text();
+  private static @Nullable String text(Map<String, String> item, String tag) {
+    String text = item.get(tag);
+    return text == null || text.isBlank() ? null : text;
   }
 
   private static @Nullable LocalDate rfc1123(String text, String url, String where) {

@@ -8,26 +8,24 @@ import io.github.paperdigest.model.SourceHttpException;
 import io.github.paperdigest.model.SourceParseException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamReader;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
-import org.jsoup.parser.StreamParser;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the Atom feed of the arXiv query API, in the format served until 2025-08 (namespaces
  * declared on each element, hard-wrapped titles, {@code rel}/{@code title} on links) and the one
- * served since 2025-11. Entries are read one at a time and dropped from the tree once mapped, so a
- * page of 2,000 entries never exists twice in memory. An entry without an id or title fails the
- * page; any other field that cannot be understood (a date that is not one, a count that is not one,
- * a link that is not http(s)) is dropped, logged at DEBUG, and the rest kept.
+ * served since 2025-11, with the JDK's streaming StAX reader (see {@link Xml}): no tree of the
+ * document is built, only the papers are kept. An entry without an id or title fails the page; any
+ * other field that cannot be understood (a date that is not one, a count that is not one, a link
+ * that is not http(s)) is dropped, logged at DEBUG, and the rest kept.
  */
 final class AtomParser {
   private static final System.Logger LOG = System.getLogger("io.github.paperdigest.arxiv");
@@ -44,56 +42,51 @@ final class AtomParser {
   record Feed(List<Paper> papers, int entries, @Nullable Long totalResults) {}
 
   static Feed parse(InputStream body, String url, int status) throws IOException {
-    Xml.TailReader reader = new Xml.TailReader(new InputStreamReader(body, StandardCharsets.UTF_8));
-    List<Paper> papers = new ArrayList<>();
-    int entries = 0;
-    Long total = null;
-    boolean feed = false;
-    boolean checked = false;
-    try (StreamParser parser = new StreamParser(Parser.xmlParser()).parse(reader, url)) {
-      Iterator<Element> it = parser.iterator();
-      while (it.hasNext()) {
-        Element e = it.next();
-        if (!checked) {
-          Xml.refuseDoctype(parser.document(), url);
-          checked = true;
+    try (Xml.Document doc = Xml.open(body, url)) {
+      XMLStreamReader reader = doc.reader();
+      int event = doc.next();
+      while (event != XMLStreamConstants.START_ELEMENT) {
+        if (event == XMLStreamConstants.END_DOCUMENT) {
+          throw new SourceParseException(
+              Arxiv.ID, url, "document", "expected an Atom <feed>, found none", null);
         }
-        Element parent = e.parent();
-        boolean inFeed = parent != null && Xml.localName(parent).equals("feed");
-        switch (Xml.localName(e)) {
+        event = doc.next();
+      }
+      if (!reader.getLocalName().equals("feed")) {
+        throw new SourceParseException(
+            Arxiv.ID,
+            url,
+            "document",
+            "expected an Atom <feed>, found <" + reader.getLocalName() + ">",
+            null);
+      }
+      List<Paper> papers = new ArrayList<>();
+      int entries = 0;
+      Long total = null;
+      while ((event = doc.next()) != XMLStreamConstants.END_ELEMENT) {
+        if (event == XMLStreamConstants.END_DOCUMENT) {
+          throw doc.cutShort();
+        }
+        if (event != XMLStreamConstants.START_ELEMENT) {
+          continue;
+        }
+        switch (reader.getLocalName()) {
           case "entry" -> {
-            if (inFeed) {
-              Paper p = entry(e, entries, url, status);
-              entries++;
-              if (p != null) {
-                papers.add(p);
-              }
-              e.remove();
+            Paper p = entry(doc, entries, url, status);
+            entries++;
+            if (p != null) {
+              papers.add(p);
             }
           }
-          case "totalResults" -> {
-            if (inFeed) {
-              total = number(e.text(), url);
-            }
-          }
-          case "feed" -> feed = parent == null || parent.parent() == null;
-          default -> {}
+          case "totalResults" -> total = number(doc.text(), url);
+          default -> doc.skip();
         }
       }
+      while (doc.next() != XMLStreamConstants.END_DOCUMENT) {
+        // after </feed>: comments and whitespace, read so that trailing garbage is noticed
+      }
+      return new Feed(papers, entries, total);
     }
-    if (!feed) {
-      throw new SourceParseException(
-          Arxiv.ID, url, "document", "expected an Atom <feed>, found none", null);
-    }
-    if (!reader.endsWith("</feed>")) {
-      throw new SourceParseException(
-          Arxiv.ID,
-          url,
-          "document",
-          "the feed ends before </feed>: the response was cut short",
-          null);
-    }
-    return new Feed(papers, entries, total);
   }
 
   private static @Nullable Long number(String text, String url) {
@@ -110,7 +103,8 @@ final class AtomParser {
   }
 
   /** The paper an entry describes; null for the blank entries arXiv sends for unknown ids. */
-  static @Nullable Paper entry(Element entry, int index, String url, int status) {
+  static @Nullable Paper entry(Xml.Document doc, int index, String url, int status) {
+    XMLStreamReader reader = doc.reader();
     String where = "entry[" + index + "]";
     String id = null;
     String title = null;
@@ -124,31 +118,51 @@ final class AtomParser {
     String comment = null;
     String journalRef = null;
     String doi = null;
-    for (Element child : entry.children()) {
-      switch (Xml.localName(child)) {
-        case "id" -> id = child.text();
-        case "title" -> title = child.text();
-        case "summary" -> summary = child.text();
-        case "published" -> published = instant(child.text(), url, where + "/published");
-        case "updated" -> updated = instant(child.text(), url, where + "/updated");
-        case "primary_category" -> primary = child.attr("term");
+    int event;
+    while ((event = doc.next()) != XMLStreamConstants.END_ELEMENT) {
+      if (event == XMLStreamConstants.END_DOCUMENT) {
+        throw doc.cutShort();
+      }
+      if (event != XMLStreamConstants.START_ELEMENT) {
+        continue;
+      }
+      switch (reader.getLocalName()) {
+        case "id" -> id = doc.text();
+        case "title" -> title = doc.text();
+        case "summary" -> summary = doc.text();
+        case "published" -> published = instant(doc.text(), url, where + "/published");
+        case "updated" -> updated = instant(doc.text(), url, where + "/updated");
+        case "primary_category" -> {
+          primary = doc.attribute("term");
+          doc.skip();
+        }
         case "category" -> {
-          String term = child.attr("term").strip();
+          String term = doc.attribute("term").strip();
           if (!term.isEmpty() && !categories.contains(term)) {
             categories.add(term);
           }
+          doc.skip();
         }
         case "author" -> {
-          Author a = author(child);
+          Author a = author(doc);
           if (a != null) {
             authors.add(a);
           }
         }
-        case "link" -> links = link(links, child);
-        case "comment" -> comment = child.text();
-        case "journal_ref" -> journalRef = child.text();
-        case "doi" -> doi = child.text();
-        default -> {}
+        case "link" -> {
+          links =
+              link(
+                  links,
+                  doc.attribute("href"),
+                  doc.attribute("title"),
+                  doc.attribute("type"),
+                  doc.attribute("rel"));
+          doc.skip();
+        }
+        case "comment" -> comment = doc.text();
+        case "journal_ref" -> journalRef = doc.text();
+        case "doi" -> doi = doc.text();
+        default -> doc.skip();
       }
     }
     if ((id == null || id.isBlank()) && (title == null || title.isBlank())) {
@@ -195,31 +209,37 @@ final class AtomParser {
         .build();
   }
 
-  private static @Nullable Author author(Element author) {
+  private static @Nullable Author author(Xml.Document doc) {
+    XMLStreamReader reader = doc.reader();
     String name = null;
     List<String> affiliations = new ArrayList<>();
-    for (Element c : author.children()) {
-      switch (Xml.localName(c)) {
-        case "name" -> name = c.text();
+    int event;
+    while ((event = doc.next()) != XMLStreamConstants.END_ELEMENT) {
+      if (event == XMLStreamConstants.END_DOCUMENT) {
+        throw doc.cutShort();
+      }
+      if (event != XMLStreamConstants.START_ELEMENT) {
+        continue;
+      }
+      switch (reader.getLocalName()) {
+        case "name" -> name = doc.text();
         case "affiliation" -> {
-          if (!c.text().isBlank()) {
-            affiliations.add(c.text());
+          String affiliation = doc.text();
+          if (!affiliation.isBlank()) {
+            affiliations.add(affiliation);
           }
         }
-        default -> {}
+        default -> doc.skip();
       }
     }
     return name == null || name.isBlank() ? null : new Author(name, affiliations);
   }
 
-  private static Links link(Links links, Element link) {
-    String href = link.attr("href").strip();
-    URI uri = uri(href);
+  private static Links link(Links links, String href, String title, String type, String rel) {
+    URI uri = uri(href.strip());
     if (uri == null) {
       return links;
     }
-    String title = link.attr("title");
-    String type = link.attr("type");
     String path = uri.getPath() == null ? "" : uri.getPath();
     if (title.equals("doi") || (uri.getHost() != null && uri.getHost().endsWith("doi.org"))) {
       return links.withDoi(uri);
@@ -227,7 +247,7 @@ final class AtomParser {
     if (title.equals("pdf") || type.equals("application/pdf") || path.startsWith("/pdf/")) {
       return links.withPdf(uri);
     }
-    if (link.attr("rel").equals("alternate") || path.startsWith("/abs/")) {
+    if (rel.equals("alternate") || path.startsWith("/abs/")) {
       return links.withAbstractPage(uri);
     }
     return links;

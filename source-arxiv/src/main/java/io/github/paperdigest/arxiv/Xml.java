@@ -1,88 +1,259 @@
 package io.github.paperdigest.arxiv;
 
 import io.github.paperdigest.model.SourceParseException;
-import java.io.FilterReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.Reader;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.DocumentType;
-import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import javax.xml.XMLConstants;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.jspecify.annotations.Nullable;
 
 /**
- * What every XML answer of arXiv goes through. jsoup's XML parser never reads a DTD, external
- * entity or entity declaration, so nothing outside the body is ever read and no entity is ever
- * expanded; on top of that a document that declares a DTD is refused, since no answer of arXiv has
- * one and the only reason to send one is an attack (XXE, "billion laughs").
+ * What every XML answer of arXiv (Atom, RSS, and the OAI-PMH of bulk harvests) goes through: the
+ * JDK's streaming StAX reader, configured so that nothing outside the body is ever read and no
+ * entity is ever expanded (no DTD support, no external entities, no external DTD or schema access),
+ * and a document that declares a DTD is refused at its {@code <!DOCTYPE>}, since no answer of arXiv
+ * has one and the only reason to send one is an attack (XXE, "billion laughs"). Documents are read
+ * event by event, so memory follows what the caller keeps, not the size of the document.
  */
 final class Xml {
   private Xml() {}
 
-  static void refuseDoctype(Document doc, String url) {
-    for (Node n : doc.childNodes()) {
-      if (n instanceof DocumentType) {
-        throw new SourceParseException(
+  /**
+   * One factory per thread: configured once, and the JDK does not promise that one factory may
+   * create readers on several threads at once.
+   */
+  private static final ThreadLocal<XMLInputFactory> FACTORY =
+      ThreadLocal.withInitial(
+          () -> {
+            XMLInputFactory f = XMLInputFactory.newDefaultFactory();
+            f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+            f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+            f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            f.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            f.setProperty(XMLInputFactory.IS_COALESCING, true);
+            f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+            return f;
+          });
+
+  /** A streaming reader of {@code body}, and whether the body was read to its end. */
+  static final class Document implements AutoCloseable {
+    private final XMLStreamReader reader;
+    private final EofStream in;
+    private final String url;
+
+    private Document(XMLStreamReader reader, EofStream in, String url) {
+      this.reader = reader;
+      this.in = in;
+      this.url = url;
+    }
+
+    /** The reader, positioned before the first event. */
+    XMLStreamReader reader() {
+      return reader;
+    }
+
+    /**
+     * The next event, refusing a DTD.
+     *
+     * @throws SourceParseException for a DTD, or malformed or truncated XML
+     */
+    int next() {
+      try {
+        int event = reader.next();
+        if (event == XMLStreamConstants.DTD) {
+          throw new SourceParseException(
+              Arxiv.ID,
+              url,
+              "<!DOCTYPE>",
+              "the document declares a DTD, which no arXiv answer has; refused unread (entities"
+                  + " are never expanded)",
+              null);
+        }
+        return event;
+      } catch (XMLStreamException e) {
+        throw broken(e);
+      }
+    }
+
+    /**
+     * The text of the element just started, its descendants' included, with whitespace collapsed
+     * and trimmed; the reader ends on the element's end tag.
+     */
+    String text() {
+      StringBuilder text = new StringBuilder();
+      int depth = 1;
+      while (depth > 0) {
+        switch (next()) {
+          case XMLStreamConstants.START_ELEMENT -> depth++;
+          case XMLStreamConstants.END_ELEMENT -> depth--;
+          case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
+              text.append(
+                  reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
+          case XMLStreamConstants.END_DOCUMENT -> throw cutShort();
+          default -> {}
+        }
+      }
+      return collapse(text);
+    }
+
+    /** Skips the element just started, to its end tag. */
+    void skip() {
+      int depth = 1;
+      while (depth > 0) {
+        switch (next()) {
+          case XMLStreamConstants.START_ELEMENT -> depth++;
+          case XMLStreamConstants.END_ELEMENT -> depth--;
+          case XMLStreamConstants.END_DOCUMENT -> throw cutShort();
+          default -> {}
+        }
+      }
+    }
+
+    /** The attribute {@code name} (without namespace) of the element just started, or "". */
+    String attribute(String name) {
+      String value = reader.getAttributeValue(null, name);
+      return value == null ? "" : value;
+    }
+
+    /** A parse error for a document that ends before its root element does. */
+    SourceParseException cutShort() {
+      return new SourceParseException(
+          Arxiv.ID,
+          url,
+          "document",
+          "the document ends before its root element does: the response was cut short",
+          null);
+    }
+
+    /**
+     * The failure of the body under the parser (a timeout, a reset, the size limit), which is not
+     * the document's fault, or null if the document itself is at fault.
+     */
+    static @Nullable RuntimeException bodyFailure(XMLStreamException e) {
+      for (Throwable t = e; t != null; t = next(t)) {
+        if (t instanceof IOException io) {
+          return new UncheckedIOException(io);
+        }
+        if (t instanceof RuntimeException r) {
+          return r;
+        }
+      }
+      return null;
+    }
+
+    private RuntimeException broken(XMLStreamException e) {
+      RuntimeException body = bodyFailure(e);
+      if (body != null) {
+        return body;
+      }
+      if (in.eof) {
+        return new SourceParseException(
             Arxiv.ID,
             url,
-            "<!DOCTYPE>",
-            "the document declares a DTD, which no arXiv answer has; refused unread (entities are never expanded)",
-            null);
+            "document",
+            "the document ends before its root element does: the response was cut short",
+            e);
       }
-      if (n instanceof Element) {
-        return;
+      String where =
+          e.getLocation() == null
+              ? "document"
+              : "line " + e.getLocation().getLineNumber() + ":" + e.getLocation().getColumnNumber();
+      String message = String.valueOf(e.getMessage());
+      int cut = message.indexOf("Message: ");
+      return new SourceParseException(
+          Arxiv.ID,
+          url,
+          where,
+          "malformed XML: " + (cut >= 0 ? message.substring(cut + 9) : message),
+          e);
+    }
+
+    private static @Nullable Throwable next(Throwable t) {
+      if (t instanceof XMLStreamException x && x.getNestedException() != null) {
+        return x.getNestedException() == t ? null : x.getNestedException();
+      }
+      return t.getCause() == t ? null : t.getCause();
+    }
+
+    @Override
+    public void close() {
+      try {
+        reader.close();
+      } catch (XMLStreamException e) {
+        // nothing held but the stream, which the caller closes
       }
     }
   }
 
-  /** The element's name without its namespace prefix: {@code arxiv:comment} is {@code comment}. */
-  static String localName(Element e) {
-    String name = e.tagName();
-    int colon = name.indexOf(':');
-    return colon < 0 ? name : name.substring(colon + 1);
+  /**
+   * Opens {@code body} for reading.
+   *
+   * @throws SourceParseException if the start of the document is not XML
+   */
+  static Document open(InputStream body, String url) {
+    EofStream in = new EofStream(body);
+    try {
+      return new Document(FACTORY.get().createXMLStreamReader(in), in, url);
+    } catch (XMLStreamException e) {
+      RuntimeException failed = Document.bodyFailure(e);
+      if (failed != null) {
+        throw failed;
+      }
+      throw new SourceParseException(Arxiv.ID, url, "document", "not XML: " + e.getMessage(), e);
+    }
   }
 
   /**
-   * A reader that remembers the last characters read, to tell a complete document from a cut one.
+   * Text as jsoup's {@code text()} gives it: every run of whitespace (space, tab, line breaks, form
+   * feed, no-break space) one space, and none at either end.
    */
-  static final class TailReader extends FilterReader {
-    private final char[] tail = new char[64];
-    private int length;
+  static String collapse(CharSequence s) {
+    StringBuilder out = new StringBuilder(s.length());
+    boolean space = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u00a0') {
+        space = out.length() > 0;
+      } else {
+        if (space) {
+          out.append(' ');
+          space = false;
+        }
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
 
-    TailReader(Reader in) {
+  static @Nullable String blankToNull(String s) {
+    return s.isEmpty() ? null : s;
+  }
+
+  /** Remembers whether the stream under the parser was read to its end. */
+  private static final class EofStream extends FilterInputStream {
+    boolean eof;
+
+    EofStream(InputStream in) {
       super(in);
     }
 
     @Override
     public int read() throws IOException {
-      char[] one = new char[1];
-      int n = read(one, 0, 1);
-      return n < 0 ? -1 : one[0];
+      int b = super.read();
+      eof |= b < 0;
+      return b;
     }
 
     @Override
-    public int read(char[] buf, int off, int len) throws IOException {
+    public int read(byte[] buf, int off, int len) throws IOException {
       int n = super.read(buf, off, len);
-      if (n > 0) {
-        remember(buf, off, n);
-      }
+      eof |= n < 0;
       return n;
-    }
-
-    private void remember(char[] buf, int off, int n) {
-      if (n >= tail.length) {
-        System.arraycopy(buf, off + n - tail.length, tail, 0, tail.length);
-        length = tail.length;
-        return;
-      }
-      int keep = Math.min(length, tail.length - n);
-      System.arraycopy(tail, length - keep, tail, 0, keep);
-      System.arraycopy(buf, off, tail, keep, n);
-      length = keep + n;
-    }
-
-    /** Whether the text read so far ends with {@code endTag}, trailing whitespace aside. */
-    boolean endsWith(String endTag) {
-      return new String(tail, 0, length).strip().endsWith(endTag);
     }
   }
 }
