@@ -233,4 +233,31 @@ final class ModelTest {
     assertThat(p.attribute(AttributeKey.ofList("x.tags", Integer.class))).isEmpty();
     assertThat(p.attribute(AttributeKey.of("x.tags", List.class))).isPresent();
   }
+
+  @Test
+  void linksAreParsedAsOkHttpWouldWhateverPathTheyTake() {
+    for (String link :
+        List.of(
+            "http://arxiv.org/abs/2202.12139v1",
+            "https://arxiv.org/pdf/2202.12139v1",
+            "http://dx.doi.org/10.1109/ICSTW55395.2022.00035",
+            "https://github.com/owner/repo/",
+            "https://github.com/owner/repo.git",
+            "  https://example.org/a/b  ",
+            "https://Example.org/a",
+            "https://example.org:443/a",
+            "https://example.org/a/../b",
+            "https://example.org/./b",
+            "https://example.org/a b",
+            "https://example.org/a?q=1#f",
+            "https://example.org",
+            "https://doi.org/10.1002/(SICI)1097-4636(199812)43:4<448::AID-JBM13>3.0.CO;2-7",
+            "https://例え.jp/パス")) {
+      okhttp3.HttpUrl url = okhttp3.HttpUrl.parse(link.strip());
+      assertThat(Links.parse(link)).as(link).isEqualTo(url == null ? null : url.uri());
+    }
+    assertThat(Links.parse("javascript:alert(1)")).isNull();
+    assertThat(Links.parse("/relative")).isNull();
+    assertThat(Links.parse(null)).isNull();
+  }
 }

@@ -40,6 +40,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 
@@ -356,12 +357,59 @@ public final class Engine implements AutoCloseable {
    * a paper already seen in this query is passed on only once, a page that brings no new paper ends
    * the paging, and more than the source's {@code max-pages} fails.
    */
+  /** A fetch made by {@code make} when it is run, not before. */
+  static <T> Fetch<T> deferred(Supplier<Fetch<T>> make) {
+    return new Fetch<>() {
+      @Override
+      public T execute() {
+        return make.get().execute();
+      }
+
+      @Override
+      public CompletableFuture<T> executeAsync() {
+        try {
+          return make.get().executeAsync();
+        } catch (RuntimeException e) {
+          return CompletableFuture.failedFuture(e);
+        }
+      }
+    };
+  }
+
+  /** {@code page} with each paper id once (the first paper of it), the same page if it is so. */
+  static Page distinct(Page page) {
+    List<Paper> papers = page.papers();
+    if (papers.size() < 2) {
+      return page;
+    }
+    Set<PaperId> seen = new HashSet<>(papers.size() * 2);
+    List<Paper> kept = null;
+    for (int i = 0; i < papers.size(); i++) {
+      Paper p = papers.get(i);
+      if (!seen.add(p.id())) {
+        if (kept == null) {
+          kept = new ArrayList<>(papers.subList(0, i));
+        }
+      } else if (kept != null) {
+        kept.add(p);
+      }
+    }
+    return kept == null
+        ? page
+        : new Page(
+            kept, page.nextPageToken(), page.totalResults(), page.freshness(), page.truncated());
+  }
+
   private static final class Walk {
     final Handle handle;
     final QueryPlan plan;
     final Accumulator acc;
     private final Set<String> seenTokens = new HashSet<>();
-    private final Set<PaperId> seenPapers = new HashSet<>();
+
+    /** The ids of the papers of the pages before the current one; made when a second page comes. */
+    private @Nullable Set<PaperId> seenPapers;
+
+    private List<Paper> firstPage = List.of();
     private int pages;
     private @Nullable String token;
 
@@ -395,8 +443,10 @@ public final class Engine implements AutoCloseable {
       return new ResultCache.Key(handle.id(), "page", request);
     }
 
+    /** The page, each paper once: a page that repeats an id keeps its first paper of it. */
     Fetch<Page> fetch(PageRequest request) {
-      return handle.source().fetchPage(request);
+      // made only on a cache miss: a hit builds no request
+      return deferred(() -> handle.source().fetchPage(request).map(Engine::distinct));
     }
 
     /** Records a fetched page and returns its papers that pass the local filter. */
@@ -417,10 +467,26 @@ public final class Engine implements AutoCloseable {
             "the source named page '" + next + "' again, which would loop forever",
             null);
       }
-      List<Paper> unseen = new ArrayList<>(page.papers().size());
-      for (Paper p : page.papers()) {
-        if (seenPapers.add(p.id())) {
-          unseen.add(p);
+      // pages are distinct by id (see fetch); across pages a set is needed only from the second
+      List<Paper> unseen;
+      if (pages == 1) {
+        unseen = page.papers();
+        firstPage = unseen;
+      } else {
+        Set<PaperId> seen = seenPapers;
+        if (seen == null) {
+          seen = new HashSet<>();
+          for (Paper p : firstPage) {
+            seen.add(p.id());
+          }
+          seenPapers = seen;
+          firstPage = List.of();
+        }
+        unseen = new ArrayList<>(page.papers().size());
+        for (Paper p : page.papers()) {
+          if (seen.add(p.id())) {
+            unseen.add(p);
+          }
         }
       }
       if (next != null && unseen.isEmpty() && !page.papers().isEmpty()) {
@@ -433,7 +499,7 @@ public final class Engine implements AutoCloseable {
       }
       token = next;
       acc.reachedEnd = next == null;
-      return unseen.stream().filter(plan.filter()).toList();
+      return plan.local().isEmpty() ? unseen : unseen.stream().filter(plan.filter()).toList();
     }
   }
 
@@ -545,7 +611,10 @@ public final class Engine implements AutoCloseable {
     for (List<PaperId> batch : batches) {
       found.addAll(
           cache
-              .get(lookupKey(h, batch), h.source().lookup(batch), p -> h.caps().lookupFreshness())
+              .get(
+                  lookupKey(h, batch),
+                  deferred(() -> h.source().lookup(batch)),
+                  p -> h.caps().lookupFreshness())
               .value()
               .papers());
     }
@@ -560,7 +629,9 @@ public final class Engine implements AutoCloseable {
     for (List<PaperId> batch : batches) {
       calls.add(
           cache.getAsync(
-              lookupKey(h, batch), h.source().lookup(batch), p -> h.caps().lookupFreshness()));
+              lookupKey(h, batch),
+              deferred(() -> h.source().lookup(batch)),
+              p -> h.caps().lookupFreshness()));
     }
     CompletableFuture<List<Paper>> all =
         CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))

@@ -45,23 +45,29 @@ public record Spec(
   public Spec {
     text = blankToNull(text);
     title = blankToNull(title);
-    authors =
-        List.copyOf(Objects.requireNonNull(authors, "authors == null")).stream()
-            .map(String::strip)
-            .toList();
-    categories =
-        List.copyOf(Objects.requireNonNull(categories, "categories == null")).stream()
-            .map(String::strip)
-            .toList();
+    authors = stripped(Objects.requireNonNull(authors, "authors == null"));
+    categories = stripped(Objects.requireNonNull(categories, "categories == null"));
     ids = List.copyOf(Objects.requireNonNull(ids, "ids == null"));
     Objects.requireNonNull(options, "options == null");
-    options = Collections.unmodifiableMap(new TreeMap<>(options));
+    options = options.isEmpty() ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(options));
     if (from != null && to != null && from.isAfter(to)) {
       throw new IllegalArgumentException("Date range starts after it ends: " + from + " > " + to);
     }
     if (minUpvotes != null && minUpvotes < 0) {
       throw new IllegalArgumentException("minUpvotes < 0: " + minUpvotes);
     }
+  }
+
+  /** The strings stripped, in an unmodifiable list (no copy of an empty one). */
+  private static List<String> stripped(List<String> values) {
+    if (values.isEmpty()) {
+      return List.of();
+    }
+    String[] out = new String[values.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = values.get(i).strip();
+    }
+    return List.of(out);
   }
 
   private static @Nullable String blankToNull(@Nullable String s) {

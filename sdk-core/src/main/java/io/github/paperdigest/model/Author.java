@@ -1,5 +1,6 @@
 package io.github.paperdigest.model;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -23,11 +24,19 @@ public record Author(String name, List<String> affiliations) {
     if (name.isEmpty()) {
       throw new IllegalArgumentException("Blank author name");
     }
-    affiliations =
-        Objects.requireNonNull(affiliations, "affiliations == null").stream()
-            .map(a -> Text.normalize(Objects.requireNonNull(a, "affiliation == null")))
-            .filter(a -> !a.isEmpty())
-            .toList();
+    Objects.requireNonNull(affiliations, "affiliations == null");
+    if (affiliations.isEmpty()) {
+      affiliations = List.of();
+    } else {
+      List<String> kept = new ArrayList<>(affiliations.size());
+      for (String a : affiliations) {
+        String normal = Text.normalize(Objects.requireNonNull(a, "affiliation == null"));
+        if (!normal.isEmpty()) {
+          kept.add(normal);
+        }
+      }
+      affiliations = List.copyOf(kept);
+    }
   }
 
   /** An author without affiliations. */

@@ -1,6 +1,8 @@
 package io.github.paperdigest.model;
 
 import java.net.URI;
+import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,6 +44,32 @@ public record Links(
     String scheme = uri.getScheme();
     return scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https") ? uri : null;
   }
+
+  /**
+   * A link as a publisher wrote it, made a {@link URI}: an http or https URL, percent-encoded where
+   * the publisher left characters a URI cannot hold (spaces, brackets); null for anything else (a
+   * relative or {@code javascript:} link, text that is no URL).
+   */
+  public static @Nullable URI parse(@Nullable String text) {
+    if (text == null) {
+      return null;
+    }
+    String s = text.strip();
+    if (PLAIN.matcher(s).matches()) {
+      return URI.create(s); // the common case: nothing OkHttp's parser would change
+    }
+    HttpUrl url = HttpUrl.parse(s);
+    return url == null ? null : url.uri();
+  }
+
+  /**
+   * An http(s) URL that OkHttp's canonical form leaves as it is: a lower-case host without port,
+   * path segments of unreserved characters that are not dot segments, and no query, fragment or
+   * escape.
+   */
+  private static final Pattern PLAIN =
+      Pattern.compile(
+          "https?://[a-z0-9-]+(?:\\.[a-z0-9-]+)+(?:/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)+/?");
 
   /** No links at all. */
   public static final Links NONE = new Links(null, null, null, null, null, null);

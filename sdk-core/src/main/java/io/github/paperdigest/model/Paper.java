@@ -73,12 +73,14 @@ public final class Paper {
     this.authors = List.copyOf(b.authors);
     this.published = b.published;
     this.updated = b.updated;
-    this.categories =
-        b.categories.stream()
-            .map(c -> Text.normalize(Objects.requireNonNull(c, "category == null")))
-            .filter(c -> !c.isEmpty())
-            .distinct()
-            .toList();
+    List<String> categories = new ArrayList<>(b.categories.size());
+    for (String c : b.categories) {
+      String normal = Text.normalize(Objects.requireNonNull(c, "category == null"));
+      if (!normal.isEmpty() && !categories.contains(normal)) {
+        categories.add(normal);
+      }
+    }
+    this.categories = List.copyOf(categories);
     this.links = b.links;
     this.source = b.source;
     if (source.isBlank()) {
@@ -86,7 +88,8 @@ public final class Paper {
     }
     this.metrics = b.metrics;
     Map<AttributeKey<?>, Object> copy = new LinkedHashMap<>();
-    b.attributes.forEach((key, value) -> copy.put(key, cleanAttribute(key.check(value))));
+    // the builder checked each value against its key (and copied lists) when it was set
+    b.attributes.forEach((key, value) -> copy.put(key, cleanAttribute(value)));
     this.attributes = Collections.unmodifiableMap(copy);
     this.comment = blankToNull(b.comment);
     this.journalRef = blankToNull(b.journalRef);
@@ -265,8 +268,21 @@ public final class Paper {
     if (value instanceof String s) {
       return Text.clean(s);
     }
-    if (value instanceof List<?> list && list.stream().anyMatch(String.class::isInstance)) {
-      return list.stream().map(e -> e instanceof String s ? Text.clean(s) : e).toList();
+    if (value instanceof List<?> list) {
+      List<Object> cleaned = null;
+      for (int i = 0; i < list.size(); i++) {
+        Object e = list.get(i);
+        if (e instanceof String s) {
+          String clean = Text.clean(s);
+          if (cleaned == null && clean.length() != s.length()) { // clean only ever removes
+            cleaned = new ArrayList<>(list);
+          }
+          if (cleaned != null) {
+            cleaned.set(i, clean);
+          }
+        }
+      }
+      return cleaned == null ? list : Collections.unmodifiableList(cleaned);
     }
     return value;
   }

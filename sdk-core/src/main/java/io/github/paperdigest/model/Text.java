@@ -48,20 +48,87 @@ final class Text {
    * removes {@linkplain #isControl control characters}.
    */
   static String normalize(String s) {
-    StringBuilder out = new StringBuilder(s.length());
+    if (isNormal(s)) {
+      return s; // the common case for titles and names: no copy
+    }
+    int length = s.length();
+    char[] text = new char[length]; // read and written in place: the output never outruns the input
+    s.getChars(0, length, text, 0);
+    int n = 0;
     boolean space = false;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (Character.isWhitespace(c) || c == '\u00a0') {
-        space = out.length() > 0;
-      } else if (!isControl(c)) {
+    for (int i = 0; i < length; i++) {
+      char c = text[i];
+      if (c > ' ' && c < 0x7f) { // printable ASCII, the bulk of any text: kept
         if (space) {
-          out.append(' ');
+          text[n++] = ' ';
           space = false;
         }
-        out.append(c);
+        text[n++] = c;
+        continue;
+      }
+      int kind = kind(c);
+      if (kind == SPACE) {
+        space = n > 0;
+      } else if (kind == KEEP) {
+        if (space) {
+          text[n++] = ' ';
+          space = false;
+        }
+        text[n++] = c;
       }
     }
-    return out.toString();
+    return new String(text, 0, n);
+  }
+
+  /** Whether {@link #normalize} would return {@code s} unchanged. */
+  private static boolean isNormal(String s) {
+    int length = s.length();
+    if (length == 0) {
+      return true;
+    }
+    if (kind(s.charAt(0)) == SPACE || kind(s.charAt(length - 1)) == SPACE) {
+      return false;
+    }
+    boolean space = false;
+    for (int i = 0; i < length; i++) {
+      char c = s.charAt(i);
+      if (c > ' ' && c < 0x7f) {
+        space = false;
+      } else if (c == ' ') {
+        if (space) {
+          return false; // two spaces in a row
+        }
+        space = true;
+      } else if (kind(c) != KEEP) {
+        return false;
+      } else {
+        space = false;
+      }
+    }
+    return true;
+  }
+
+  private static final byte KEEP = 0;
+  private static final byte SPACE = 1;
+  private static final byte DROP = 2;
+
+  /** What {@link #normalize} does with each ASCII character. */
+  private static final byte[] ASCII = new byte[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      ASCII[c] = Character.isWhitespace(c) ? SPACE : isControl(c) ? DROP : KEEP;
+    }
+  }
+
+  /** Whitespace (NBSP included) is a space, a control character is dropped, the rest kept. */
+  private static int kind(char c) {
+    if (c < 128) {
+      return ASCII[c];
+    }
+    if (Character.isWhitespace(c) || c == '\u00a0') {
+      return SPACE;
+    }
+    return isControl(c) ? DROP : KEEP;
   }
 }

@@ -128,8 +128,8 @@ final class AtomParser {
       }
       switch (reader.getLocalName()) {
         case "id" -> id = doc.text();
-        case "title" -> title = doc.text();
-        case "summary" -> summary = doc.text();
+        case "title" -> title = doc.rawText(); // the model normalises it
+        case "summary" -> summary = doc.rawText();
         case "published" -> published = instant(doc.text(), url, where + "/published");
         case "updated" -> updated = instant(doc.text(), url, where + "/updated");
         case "primary_category" -> {
@@ -159,8 +159,8 @@ final class AtomParser {
                   doc.attribute("rel"));
           doc.skip();
         }
-        case "comment" -> comment = doc.text();
-        case "journal_ref" -> journalRef = doc.text();
+        case "comment" -> comment = doc.rawText();
+        case "journal_ref" -> journalRef = doc.rawText();
         case "doi" -> doi = doc.text();
         default -> doc.skip();
       }
@@ -168,12 +168,20 @@ final class AtomParser {
     if ((id == null || id.isBlank()) && (title == null || title.isBlank())) {
       return null;
     }
-    if ("Error".equals(title) && id != null && id.contains("/api/errors")) {
-      throw new SourceHttpException(Arxiv.ID, status, url, summary.isBlank() ? "error" : summary);
+    if (title != null
+        && title.strip().equals("Error")
+        && id != null
+        && id.contains("/api/errors")) {
+      throw new SourceHttpException(
+          Arxiv.ID, status, url, summary.isBlank() ? "error" : Xml.collapse(summary));
     }
     if (id == null || id.isBlank()) {
       throw new SourceParseException(
-          Arxiv.ID, url, where + "/id", "the entry titled '" + title + "' has no id", null);
+          Arxiv.ID,
+          url,
+          where + "/id",
+          "the entry titled '" + Xml.collapse(String.valueOf(title)) + "' has no id",
+          null);
     }
     PaperId paperId;
     try {
@@ -222,9 +230,9 @@ final class AtomParser {
         continue;
       }
       switch (reader.getLocalName()) {
-        case "name" -> name = doc.text();
+        case "name" -> name = doc.rawText();
         case "affiliation" -> {
-          String affiliation = doc.text();
+          String affiliation = doc.rawText();
           if (!affiliation.isBlank()) {
             affiliations.add(affiliation);
           }
@@ -255,8 +263,7 @@ final class AtomParser {
 
   /** An http(s) link, percent-encoded where the publisher left characters a URI cannot hold. */
   private static @Nullable URI uri(String href) {
-    okhttp3.HttpUrl url = href.isEmpty() ? null : okhttp3.HttpUrl.parse(href);
-    return url == null ? null : url.uri();
+    return Links.parse(href);
   }
 
   private static @Nullable Instant instant(String text, String url, String where) {

@@ -82,23 +82,50 @@ final class Xml {
 
     /**
      * The text of the element just started, its descendants' included, with whitespace collapsed
-     * and trimmed; the reader ends on the element's end tag.
+     * and trimmed as jsoup's {@code text()} does; the reader ends on the element's end tag.
      */
     String text() {
-      StringBuilder text = new StringBuilder();
+      return collapse(rawText());
+    }
+
+    /**
+     * The text of the element just started, its descendants' included, as written (for text the
+     * model normalises anyway: titles, abstracts, names); the reader ends on the end tag.
+     */
+    String rawText() {
+      int event = next();
+      if (event == XMLStreamConstants.END_ELEMENT) {
+        return "";
+      }
+      if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
+        String first = reader.getText(); // coalesced: all the text of a text-only element
+        event = next();
+        if (event == XMLStreamConstants.END_ELEMENT) {
+          return first;
+        }
+        StringBuilder text = new StringBuilder(first);
+        return rest(text, event);
+      }
+      return rest(new StringBuilder(), event);
+    }
+
+    private String rest(StringBuilder text, int first) {
       int depth = 1;
-      while (depth > 0) {
-        switch (next()) {
+      int event = first;
+      while (true) {
+        switch (event) {
           case XMLStreamConstants.START_ELEMENT -> depth++;
           case XMLStreamConstants.END_ELEMENT -> depth--;
           case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-              text.append(
-                  reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
+              text.append(reader.getText());
           case XMLStreamConstants.END_DOCUMENT -> throw cutShort();
           default -> {}
         }
+        if (depth == 0) {
+          return text.toString();
+        }
+        event = next();
       }
-      return collapse(text);
     }
 
     /** Skips the element just started, to its end tag. */
@@ -212,22 +239,36 @@ final class Xml {
    * Text as jsoup's {@code text()} gives it: every run of whitespace (space, tab, line breaks, form
    * feed, no-break space) one space, and none at either end.
    */
-  static String collapse(CharSequence s) {
-    StringBuilder out = new StringBuilder(s.length());
-    boolean space = false;
-    for (int i = 0; i < s.length(); i++) {
+  static String collapse(String s) {
+    int length = s.length();
+    boolean normal = length == 0 || (!isSpace(s.charAt(0)) && !isSpace(s.charAt(length - 1)));
+    for (int i = 0; normal && i < length; i++) {
       char c = s.charAt(i);
-      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u00a0') {
-        space = out.length() > 0;
+      normal = c != ' ' ? !isSpace(c) : i + 1 < length && s.charAt(i + 1) != ' ';
+    }
+    if (normal) {
+      return s;
+    }
+    char[] out = new char[length];
+    int n = 0;
+    boolean space = false;
+    for (int i = 0; i < length; i++) {
+      char c = s.charAt(i);
+      if (isSpace(c)) {
+        space = n > 0;
       } else {
         if (space) {
-          out.append(' ');
+          out[n++] = ' ';
           space = false;
         }
-        out.append(c);
+        out[n++] = c;
       }
     }
-    return out.toString();
+    return new String(out, 0, n);
+  }
+
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u00a0';
   }
 
   static @Nullable String blankToNull(String s) {

@@ -229,17 +229,27 @@ final class HfReader {
           }
         }
         case 1 -> f.id = string(reader);
-        case 2 -> f.title = string(reader);
-        case 3 -> f.summary = string(reader);
+        // an item repeats its paper's title, abstract and links: when the paper came first (as
+        // the API sends it), they are skipped rather than decoded a second time
+        case 2 ->
+            f.title = f.paper != null && f.paper.title != null ? skip(reader) : string(reader);
+        case 3 ->
+            f.summary = f.paper != null && f.paper.summary != null ? skip(reader) : string(reader);
         case 4 -> f.authors = authors(reader);
         case 5 -> f.publishedAt = string(reader);
         case 6 -> f.submittedOnDailyAt = string(reader);
         case 7 -> f.upvotes = count(reader);
         case 8 -> f.numComments = count(reader);
         case 9 -> f.githubStars = count(reader);
-        case 10 -> f.githubRepo = string(reader);
-        case 11 -> f.projectPage = string(reader);
-        case 12 -> f.aiSummary = string(reader);
+        case 10 ->
+            f.githubRepo =
+                f.paper != null && f.paper.githubRepo != null ? skip(reader) : string(reader);
+        case 11 ->
+            f.projectPage =
+                f.paper != null && f.paper.projectPage != null ? skip(reader) : string(reader);
+        case 12 ->
+            f.aiSummary =
+                f.paper != null && f.paper.aiSummary != null ? skip(reader) : string(reader);
         case 13 -> f.aiKeywords = strings(reader);
         case 14 -> f.organization = organization(reader);
         case 15 -> f.submitterOrganization = organization(reader);
@@ -256,6 +266,12 @@ final class HfReader {
     }
     reader.endObject();
     return f;
+  }
+
+  /** Skips the value; null. */
+  private static @Nullable String skip(JsonReader reader) throws IOException {
+    reader.skipValue();
+    return null;
   }
 
   /** A non-blank string, or null (and the value skipped) for anything else. */
@@ -533,8 +549,7 @@ final class HfReader {
 
   /** An http(s) link, percent-encoded where needed; null for anything else. */
   private static @Nullable URI uri(@Nullable String s) {
-    HttpUrl url = s == null ? null : HttpUrl.parse(s.strip());
-    return url == null ? null : url.uri();
+    return Links.parse(s);
   }
 
   private static SourceParseException parseError(String url, String where, String expected) {
