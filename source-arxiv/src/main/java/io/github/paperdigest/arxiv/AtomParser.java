@@ -272,11 +272,56 @@ final class AtomParser {
       return null;
     }
     try {
-      return java.time.OffsetDateTime.parse(t).toInstant();
+      Instant fast = utc(t);
+      return fast != null ? fast : java.time.OffsetDateTime.parse(t).toInstant();
     } catch (DateTimeParseException e) {
       dropped(url, where, "not an ISO-8601 instant", t);
       return null;
     }
+  }
+
+  /**
+   * {@code yyyy-MM-ddTHH:mm:ssZ}, the form of every arXiv date, read without a formatter; null for
+   * any other form (read by {@code OffsetDateTime.parse}) or an impossible date.
+   */
+  private static @Nullable Instant utc(String t) {
+    if (t.length() != 20
+        || t.charAt(4) != '-'
+        || t.charAt(7) != '-'
+        || t.charAt(10) != 'T'
+        || t.charAt(13) != ':'
+        || t.charAt(16) != ':'
+        || t.charAt(19) != 'Z') {
+      return null;
+    }
+    int year = digits(t, 0, 4);
+    int month = digits(t, 5, 7);
+    int day = digits(t, 8, 10);
+    int hour = digits(t, 11, 13);
+    int minute = digits(t, 14, 16);
+    int second = digits(t, 17, 19);
+    if ((year | month | day | hour | minute | second) < 0) {
+      return null;
+    }
+    try {
+      return java.time.LocalDateTime.of(year, month, day, hour, minute, second)
+          .toInstant(java.time.ZoneOffset.UTC);
+    } catch (java.time.DateTimeException e) {
+      return null; // February 30th: the slow path says why
+    }
+  }
+
+  /** The decimal number in {@code t} from {@code from} to {@code to}, or -1. */
+  private static int digits(String t, int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      char c = t.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      n = n * 10 + (c - '0');
+    }
+    return n;
   }
 
   /** Logs a field dropped because its value cannot be understood. */
