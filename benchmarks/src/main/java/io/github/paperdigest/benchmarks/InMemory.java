@@ -2,10 +2,10 @@ package io.github.paperdigest.benchmarks;
 
 import io.github.paperdigest.PaperDigest;
 import io.github.paperdigest.spi.PolitenessPolicy;
-import java.time.Duration;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.function.Function;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;

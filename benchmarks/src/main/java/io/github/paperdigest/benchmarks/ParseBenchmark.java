@@ -94,4 +94,17 @@ public class ParseBenchmark {
       return reader.readJsonValue();
     }
   }
+
+  /**
+   * Moshi's reader skipping the same day, value by value, building nothing: the floor of any parser
+   * built on Moshi's {@code JsonReader}, which must at least read past every byte.
+   */
+  @Benchmark
+  @OperationsPerInvocation(50)
+  public int hfRawMoshiSkip() throws IOException {
+    try (JsonReader reader = JsonReader.of(new Buffer().write(hfDay))) {
+      reader.skipValue();
+      return reader.getPath().length();
+    }
+  }
 }

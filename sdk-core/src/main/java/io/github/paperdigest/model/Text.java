@@ -48,14 +48,15 @@ final class Text {
    * removes {@linkplain #isControl control characters}.
    */
   static String normalize(String s) {
-    if (isNormal(s)) {
-      return s; // the common case for titles and names: no copy
-    }
     int length = s.length();
+    if (length == 0) {
+      return s;
+    }
     char[] text = new char[length]; // read and written in place: the output never outruns the input
     s.getChars(0, length, text, 0);
     int n = 0;
     boolean space = false;
+    boolean modified = false;
     for (int i = 0; i < length; i++) {
       char c = text[i];
       if (c > ' ' && c < 0x7f) { // printable ASCII, the bulk of any text: kept
@@ -68,6 +69,7 @@ final class Text {
       }
       int kind = kind(c);
       if (kind == SPACE) {
+        modified |= c != ' ' || space || n == 0; // not a single space between two characters
         space = n > 0;
       } else if (kind == KEEP) {
         if (space) {
@@ -75,37 +77,12 @@ final class Text {
           space = false;
         }
         text[n++] = c;
-      }
-    }
-    return new String(text, 0, n);
-  }
-
-  /** Whether {@link #normalize} would return {@code s} unchanged. */
-  private static boolean isNormal(String s) {
-    int length = s.length();
-    if (length == 0) {
-      return true;
-    }
-    if (kind(s.charAt(0)) == SPACE || kind(s.charAt(length - 1)) == SPACE) {
-      return false;
-    }
-    boolean space = false;
-    for (int i = 0; i < length; i++) {
-      char c = s.charAt(i);
-      if (c > ' ' && c < 0x7f) {
-        space = false;
-      } else if (c == ' ') {
-        if (space) {
-          return false; // two spaces in a row
-        }
-        space = true;
-      } else if (kind(c) != KEEP) {
-        return false;
       } else {
-        space = false;
+        modified = true; // a control character, dropped
       }
     }
-    return true;
+    modified |= space; // trailing whitespace
+    return modified ? new String(text, 0, n) : s; // normal text is returned itself
   }
 
   private static final byte KEEP = 0;

@@ -127,7 +127,7 @@ final class AtomParser {
         continue;
       }
       switch (reader.getLocalName()) {
-        case "id" -> id = doc.text();
+        case "id" -> id = doc.rawText().strip();
         case "title" -> title = doc.rawText(); // the model normalises it
         case "summary" -> summary = doc.rawText();
         case "published" -> published = instant(doc.text(), url, where + "/published");
@@ -150,13 +150,23 @@ final class AtomParser {
           }
         }
         case "link" -> {
-          links =
-              link(
-                  links,
-                  doc.attribute("href"),
-                  doc.attribute("title"),
-                  doc.attribute("type"),
-                  doc.attribute("rel"));
+          String href = "";
+          String linkTitle = "";
+          String type = "";
+          String rel = "";
+          for (int i = 0; i < reader.getAttributeCount(); i++) { // one pass over the attributes
+            if (reader.getAttributeNamespace(i) == null
+                || reader.getAttributeNamespace(i).isEmpty()) {
+              switch (reader.getAttributeLocalName(i)) {
+                case "href" -> href = reader.getAttributeValue(i);
+                case "title" -> linkTitle = reader.getAttributeValue(i);
+                case "type" -> type = reader.getAttributeValue(i);
+                case "rel" -> rel = reader.getAttributeValue(i);
+                default -> {}
+              }
+            }
+          }
+          links = link(links, href, linkTitle, type, rel);
           doc.skip();
         }
         case "comment" -> comment = doc.rawText();
