@@ -67,6 +67,11 @@ final class Text {
         text[n++] = c;
         continue;
       }
+      if (c == ' ') { // the other common case: one space between words
+        modified |= space || n == 0;
+        space = n > 0;
+        continue;
+      }
       int kind = kind(c);
       if (kind == SPACE) {
         modified |= c != ' ' || space || n == 0; // not a single space between two characters

@@ -23,7 +23,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamReader;
 import okhttp3.HttpUrl;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -59,7 +58,6 @@ final class Announcements {
 
   static Day rss(InputStream body, String url) throws IOException {
     try (Xml.Document doc = Xml.open(body, url)) {
-      XMLStreamReader reader = doc.reader();
       int event = doc.next();
       while (event != XMLStreamConstants.START_ELEMENT) {
         if (event == XMLStreamConstants.END_DOCUMENT) {
@@ -67,7 +65,7 @@ final class Announcements {
         }
         event = doc.next();
       }
-      if (!reader.getLocalName().equals("rss")) {
+      if (!doc.localName().equals("rss")) {
         throw noChannel(url);
       }
       Map<String, String> channel = null;
@@ -80,7 +78,7 @@ final class Announcements {
         if (event != XMLStreamConstants.START_ELEMENT) {
           continue;
         }
-        if (channel == null && qualifiedName(reader).equals("channel")) {
+        if (channel == null && doc.qualifiedName().equals("channel")) {
           channel = new HashMap<>();
           while ((event = doc.next()) != XMLStreamConstants.END_ELEMENT) {
             if (event == XMLStreamConstants.END_DOCUMENT) {
@@ -89,7 +87,7 @@ final class Announcements {
             if (event != XMLStreamConstants.START_ELEMENT) {
               continue;
             }
-            String name = qualifiedName(reader);
+            String name = doc.qualifiedName();
             if (name.equals("item")) {
               Map<String, String> item = new HashMap<>();
               List<String> categories = new ArrayList<>();
@@ -133,18 +131,9 @@ final class Announcements {
         null);
   }
 
-  /** The element's name as the feed writes it: {@code arxiv:announce_type}, {@code title}. */
-  private static String qualifiedName(XMLStreamReader reader) {
-    String prefix = reader.getPrefix();
-    return prefix == null || prefix.isEmpty()
-        ? reader.getLocalName()
-        : prefix + ":" + reader.getLocalName();
-  }
-
   /** The first text of each child of an {@code <item>}, and all its {@code <category>}s. */
   private static void readItem(
       Xml.Document doc, Map<String, String> item, List<String> categories) {
-    XMLStreamReader reader = doc.reader();
     int event;
     while ((event = doc.next()) != XMLStreamConstants.END_ELEMENT) {
       if (event == XMLStreamConstants.END_DOCUMENT) {
@@ -153,7 +142,7 @@ final class Announcements {
       if (event != XMLStreamConstants.START_ELEMENT) {
         continue;
       }
-      String name = qualifiedName(reader);
+      String name = doc.qualifiedName();
       String text = doc.text();
       if (name.equals("category")) {
         if (!text.isBlank() && !categories.contains(text.strip())) {

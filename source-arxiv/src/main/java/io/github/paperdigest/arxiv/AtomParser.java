@@ -43,7 +43,6 @@ final class AtomParser {
 
   static Feed parse(InputStream body, String url, int status) throws IOException {
     try (Xml.Document doc = Xml.open(body, url)) {
-      XMLStreamReader reader = doc.reader();
       int event = doc.next();
       while (event != XMLStreamConstants.START_ELEMENT) {
         if (event == XMLStreamConstants.END_DOCUMENT) {
@@ -52,12 +51,12 @@ final class AtomParser {
         }
         event = doc.next();
       }
-      if (!reader.getLocalName().equals("feed")) {
+      if (!doc.localName().equals("feed")) {
         throw new SourceParseException(
             Arxiv.ID,
             url,
             "document",
-            "expected an Atom <feed>, found <" + reader.getLocalName() + ">",
+            "expected an Atom <feed>, found <" + doc.localName() + ">",
             null);
       }
       List<Paper> papers = new ArrayList<>();
@@ -70,7 +69,7 @@ final class AtomParser {
         if (event != XMLStreamConstants.START_ELEMENT) {
           continue;
         }
-        switch (reader.getLocalName()) {
+        switch (doc.localName()) {
           case "entry" -> {
             Paper p = entry(doc, entries, url, status);
             entries++;
@@ -126,7 +125,7 @@ final class AtomParser {
       if (event != XMLStreamConstants.START_ELEMENT) {
         continue;
       }
-      switch (reader.getLocalName()) {
+      switch (doc.localName()) {
         case "id" -> id = doc.rawText().strip();
         case "title" -> title = doc.rawText(); // the model normalises it
         case "summary" -> summary = doc.rawText();
@@ -228,7 +227,6 @@ final class AtomParser {
   }
 
   private static @Nullable Author author(Xml.Document doc) {
-    XMLStreamReader reader = doc.reader();
     String name = null;
     List<String> affiliations = new ArrayList<>();
     int event;
@@ -239,7 +237,7 @@ final class AtomParser {
       if (event != XMLStreamConstants.START_ELEMENT) {
         continue;
       }
-      switch (reader.getLocalName()) {
+      switch (doc.localName()) {
         case "name" -> name = doc.rawText();
         case "affiliation" -> {
           String affiliation = doc.rawText();

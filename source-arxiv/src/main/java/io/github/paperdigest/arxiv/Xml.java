@@ -36,7 +36,9 @@ final class Xml {
             f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             f.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             f.setProperty(XMLInputFactory.IS_COALESCING, true);
-            f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+            // names as written, prefix included ({@link Document#localName} drops it): arXiv's
+            // answers are read by local name, and an undeclared prefix is no reason to refuse one
+            f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
             return f;
           });
 
@@ -139,6 +141,21 @@ final class Xml {
           default -> {}
         }
       }
+    }
+
+    /**
+     * The name of the element just started without its prefix: {@code arxiv:comment} is {@code
+     * comment}.
+     */
+    String localName() {
+      String name = reader.getLocalName();
+      int colon = name.indexOf(':');
+      return colon < 0 ? name : name.substring(colon + 1);
+    }
+
+    /** The name of the element just started as written: {@code arxiv:comment}. */
+    String qualifiedName() {
+      return reader.getLocalName();
     }
 
     /** The attribute {@code name} (without namespace) of the element just started, or "". */
