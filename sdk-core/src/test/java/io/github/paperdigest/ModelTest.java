@@ -252,12 +252,47 @@ final class ModelTest {
             "https://example.org/a?q=1#f",
             "https://example.org",
             "https://doi.org/10.1002/(SICI)1097-4636(199812)43:4<448::AID-JBM13>3.0.CO;2-7",
-            "https://例え.jp/パス")) {
+            "https://例え.jp/パス",
+            "https://example.org//a",
+            "https://example.org/a//b",
+            "https://example.org/a/",
+            "https://example.org/a/.b",
+            "https://example.org/a.",
+            "https://example..org/a",
+            "https://.example.org/a",
+            "https://example.org./a",
+            "https://localhost/a",
+            "http://arxiv.org/abs/hep-th/9901001v1")) {
       okhttp3.HttpUrl url = okhttp3.HttpUrl.parse(link.strip());
       assertThat(Links.parse(link)).as(link).isEqualTo(url == null ? null : url.uri());
     }
     assertThat(Links.parse("javascript:alert(1)")).isNull();
     assertThat(Links.parse("/relative")).isNull();
     assertThat(Links.parse(null)).isNull();
+  }
+
+  @Test
+  void newStyleArxivIdsReadWithoutPatternsAsWithThem() {
+    assertThat(PaperId.arxiv("2505.09568v2")).isEqualTo(new PaperId("arxiv", "2505.09568", 2));
+    assertThat(PaperId.arxiv("http://arxiv.org/abs/2202.12139v1"))
+        .isEqualTo(new PaperId("arxiv", "2202.12139", 1));
+    assertThat(PaperId.arxiv("https://arxiv.org/abs/0704.0001"))
+        .isEqualTo(new PaperId("arxiv", "0704.0001", null));
+    assertThat(PaperId.arxiv("https://arxiv.org/pdf/2505.09568v3.pdf"))
+        .isEqualTo(new PaperId("arxiv", "2505.09568", 3));
+    for (String bad :
+        List.of(
+            "1501.0001",
+            "1412.00001",
+            "2505.09568v0",
+            "2505.09568v",
+            "2513.00001",
+            "2505.09568v1234567",
+            "25a5.09568",
+            "2505.0956x")) {
+      assertThatThrownBy(() -> PaperId.arxiv(bad))
+          .as(bad)
+          .isInstanceOf(IllegalArgumentException.class);
+    }
   }
 }

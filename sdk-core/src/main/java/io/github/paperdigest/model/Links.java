@@ -1,7 +1,6 @@
 package io.github.paperdigest.model;
 
 import java.net.URI;
-import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import org.jspecify.annotations.Nullable;
 
@@ -55,7 +54,7 @@ public record Links(
       return null;
     }
     String s = text.strip();
-    if (PLAIN.matcher(s).matches()) {
+    if (isPlain(s)) {
       return URI.create(s); // the common case: nothing OkHttp's parser would change
     }
     HttpUrl url = HttpUrl.parse(s);
@@ -63,13 +62,57 @@ public record Links(
   }
 
   /**
-   * An http(s) URL that OkHttp's canonical form leaves as it is: a lower-case host without port,
-   * path segments of unreserved characters that are not dot segments, and no query, fragment or
-   * escape.
+   * Whether {@code s} is an http(s) URL that OkHttp's canonical form leaves as it is: a lower-case
+   * host of two labels or more without port, one or more path segments of unreserved characters
+   * that are not dot segments (an optional final slash), and no query, fragment or escape.
    */
-  private static final Pattern PLAIN =
-      Pattern.compile(
-          "https?://[a-z0-9-]+(?:\\.[a-z0-9-]+)+(?:/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)+/?");
+  static boolean isPlain(String s) {
+    int i = s.startsWith("https://") ? 8 : s.startsWith("http://") ? 7 : -1;
+    if (i < 0) {
+      return false;
+    }
+    int labels = 0;
+    int labelStart = i;
+    for (; i < s.length() && s.charAt(i) != '/'; i++) {
+      char c = s.charAt(i);
+      if (c == '.') {
+        if (i == labelStart) {
+          return false;
+        }
+        labels++;
+        labelStart = i + 1;
+      } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
+        return false;
+      }
+    }
+    if (i == labelStart || labels < 1 || i == s.length()) {
+      return false; // an empty last label, one label only, or no path
+    }
+    int segments = 0;
+    while (i < s.length()) {
+      i++; // past the slash
+      int start = i;
+      for (; i < s.length() && s.charAt(i) != '/'; i++) {
+        char c = s.charAt(i);
+        boolean unreserved =
+            (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || c == '-'
+                || c == '_'
+                || c == '~'
+                || (c == '.' && i > start);
+        if (!unreserved) {
+          return false;
+        }
+      }
+      if (i == start) {
+        return i == s.length() && segments > 0; // only a final slash may follow a segment
+      }
+      segments++;
+    }
+    return segments > 0;
+  }
 
   /** No links at all. */
   public static final Links NONE = new Links(null, null, null, null, null, null);

@@ -112,9 +112,61 @@ public record PaperId(String namespace, String value, @Nullable Integer version)
             + "' (expected namespace:value, e.g. arxiv:2505.09568 or doi:10.1145/3368089, or an arXiv id)");
   }
 
+  /**
+   * A new-style id ({@code YYMM.NNNN} to 2014, {@code YYMM.NNNNN} since, an optional {@code vN})
+   * read by hand; null for anything else, which the patterns then read.
+   */
+  private static @Nullable PaperId newStyle(String s) {
+    int dot = 4;
+    if (s.length() < 9 || s.charAt(dot) != '.' || !digits(s, 0, dot)) {
+      return null;
+    }
+    int end = s.indexOf('v', dot);
+    int stop = end < 0 ? s.length() : end;
+    int sequence = stop - dot - 1;
+    if ((sequence != 4 && sequence != 5) || !digits(s, dot + 1, stop)) {
+      return null;
+    }
+    int month = (s.charAt(2) - '0') * 10 + (s.charAt(3) - '0');
+    int yymm = Integer.parseInt(s.substring(0, 4));
+    if (month < 1 || month > 12 || (sequence == 5) != (yymm >= 1501)) {
+      return null;
+    }
+    Integer version = null;
+    if (end >= 0) {
+      if (end + 1 == s.length() || !digits(s, end + 1, s.length())) {
+        return null;
+      }
+      version = version(s.substring(end + 1));
+      if (version == null) {
+        return null;
+      }
+    }
+    return new PaperId(ARXIV, s.substring(0, stop), version);
+  }
+
+  private static boolean digits(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static @Nullable PaperId parseArxiv(String s) {
     if (s.regionMatches(true, 0, "arxiv:", 0, 6)) {
       s = s.substring(6).strip();
+    }
+    // the common forms without a regex: 2505.09568v2 and http(s)://arxiv.org/abs/2505.09568v2
+    String bare =
+        s.startsWith("http://arxiv.org/abs/")
+            ? s.substring(21)
+            : s.startsWith("https://arxiv.org/abs/") ? s.substring(22) : s;
+    PaperId fast = newStyle(bare);
+    if (fast != null) {
+      return fast;
     }
     Matcher url = ARXIV_URL.matcher(s);
     if (url.matches()) {
