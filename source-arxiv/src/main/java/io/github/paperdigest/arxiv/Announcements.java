@@ -71,22 +71,10 @@ final class Announcements {
       Map<String, String> channel = null;
       List<Map<String, String>> items = new ArrayList<>();
       List<List<String>> itemCategories = new ArrayList<>();
-      while ((event = doc.next()) != XMLStreamConstants.END_ELEMENT) {
-        if (event == XMLStreamConstants.END_DOCUMENT) {
-          throw doc.cutShort();
-        }
-        if (event != XMLStreamConstants.START_ELEMENT) {
-          continue;
-        }
+      while (doc.nextChild()) {
         if (channel == null && doc.qualifiedName().equals("channel")) {
           channel = new HashMap<>();
-          while ((event = doc.next()) != XMLStreamConstants.END_ELEMENT) {
-            if (event == XMLStreamConstants.END_DOCUMENT) {
-              throw doc.cutShort();
-            }
-            if (event != XMLStreamConstants.START_ELEMENT) {
-              continue;
-            }
+          while (doc.nextChild()) {
             String name = doc.qualifiedName();
             if (name.equals("item")) {
               Map<String, String> item = new HashMap<>();
@@ -134,14 +122,7 @@ final class Announcements {
   /** The first text of each child of an {@code <item>}, and all its {@code <category>}s. */
   private static void readItem(
       Xml.Document doc, Map<String, String> item, List<String> categories) {
-    int event;
-    while ((event = doc.next()) != XMLStreamConstants.END_ELEMENT) {
-      if (event == XMLStreamConstants.END_DOCUMENT) {
-        throw doc.cutShort();
-      }
-      if (event != XMLStreamConstants.START_ELEMENT) {
-        continue;
-      }
+    while (doc.nextChild()) {
       String name = doc.qualifiedName();
       String text = doc.text();
       if (name.equals("category")) {

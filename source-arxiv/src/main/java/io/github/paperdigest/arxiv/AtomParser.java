@@ -62,13 +62,7 @@ final class AtomParser {
       List<Paper> papers = new ArrayList<>();
       int entries = 0;
       Long total = null;
-      while ((event = doc.next()) != XMLStreamConstants.END_ELEMENT) {
-        if (event == XMLStreamConstants.END_DOCUMENT) {
-          throw doc.cutShort();
-        }
-        if (event != XMLStreamConstants.START_ELEMENT) {
-          continue;
-        }
+      while (doc.nextChild()) {
         switch (doc.localName()) {
           case "entry" -> {
             Paper p = entry(doc, entries, url, status);
@@ -117,14 +111,7 @@ final class AtomParser {
     String comment = null;
     String journalRef = null;
     String doi = null;
-    int event;
-    while ((event = doc.next()) != XMLStreamConstants.END_ELEMENT) {
-      if (event == XMLStreamConstants.END_DOCUMENT) {
-        throw doc.cutShort();
-      }
-      if (event != XMLStreamConstants.START_ELEMENT) {
-        continue;
-      }
+    while (doc.nextChild()) {
       switch (doc.localName()) {
         case "id" -> id = doc.rawText().strip();
         case "title" -> title = doc.rawText(); // the model normalises it
@@ -229,14 +216,7 @@ final class AtomParser {
   private static @Nullable Author author(Xml.Document doc) {
     String name = null;
     List<String> affiliations = new ArrayList<>();
-    int event;
-    while ((event = doc.next()) != XMLStreamConstants.END_ELEMENT) {
-      if (event == XMLStreamConstants.END_DOCUMENT) {
-        throw doc.cutShort();
-      }
-      if (event != XMLStreamConstants.START_ELEMENT) {
-        continue;
-      }
+    while (doc.nextChild()) {
       switch (doc.localName()) {
         case "name" -> name = doc.rawText();
         case "affiliation" -> {

@@ -83,6 +83,25 @@ final class Xml {
     }
 
     /**
+     * Moves to the next child of the element the reader is in: true on the child's start tag, false
+     * on the element's own end tag.
+     *
+     * @throws SourceParseException if the document ends first (it was cut short)
+     */
+    boolean nextChild() {
+      int event;
+      while ((event = next()) != XMLStreamConstants.END_ELEMENT) {
+        if (event == XMLStreamConstants.START_ELEMENT) {
+          return true;
+        }
+        if (event == XMLStreamConstants.END_DOCUMENT) {
+          throw cutShort();
+        }
+      }
+      return false;
+    }
+
+    /**
      * The text of the element just started, its descendants' included, with whitespace collapsed
      * and trimmed as jsoup's {@code text()} does; the reader ends on the element's end tag.
      */
