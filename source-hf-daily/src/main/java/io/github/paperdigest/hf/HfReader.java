@@ -69,12 +69,33 @@ final class HfReader {
           "submittedOnDailyBy", // 17
           "thumbnail", // 18
           "mediaUrls", // 19
-          "mediaUrl"); // 20
+          "mediaUrl", // 20
+          // names known to be skipped: matched without decoding them (a miss decodes the name)
+          "discussionId",
+          "isAuthorParticipating",
+          "githubRepoAddedBy",
+          "ai_summary_model");
 
-  private static final JsonReader.Options AUTHOR = JsonReader.Options.of("name", "hidden", "user");
-  private static final JsonReader.Options ORGANIZATION = JsonReader.Options.of("fullname", "name");
-  private static final JsonReader.Options NAME = JsonReader.Options.of("name");
-  private static final JsonReader.Options USER = JsonReader.Options.of("user");
+  // each with the names known to be skipped after the ones read: see FIELDS
+  private static final JsonReader.Options AUTHOR =
+      JsonReader.Options.of("name", "hidden", "user", "_id", "status", "statusLastChangedAt");
+  private static final JsonReader.Options ORGANIZATION =
+      JsonReader.Options.of("fullname", "name", "_id", "avatar");
+  private static final JsonReader.Options NAME =
+      JsonReader.Options.of(
+          "name",
+          "_id",
+          "avatarUrl",
+          "fullname",
+          "type",
+          "isPro",
+          "isHf",
+          "isHfAdmin",
+          "isMod",
+          "followerCount",
+          "isUserFollowing");
+  private static final JsonReader.Options USER =
+      JsonReader.Options.of("user", "_id", "avatarUrl", "isPro", "fullname", "type", "name");
   private static final JsonReader.Options ID = JsonReader.Options.of("id");
   private static final JsonReader.Options REPOS =
       JsonReader.Options.of("models", "datasets", "spaces");
@@ -151,14 +172,12 @@ final class HfReader {
       List<String> spaces = List.of();
       reader.beginObject();
       while (reader.hasNext()) {
-        switch (reader.selectName(REPOS)) {
+        int index = reader.selectName(REPOS);
+        switch (index) {
           case 0 -> models = repoIds(reader);
           case 1 -> datasets = repoIds(reader);
           case 2 -> spaces = repoIds(reader);
-          default -> {
-            reader.skipName();
-            reader.skipValue();
-          }
+          default -> skipField(reader, index);
         }
       }
       reader.endObject();
@@ -220,7 +239,8 @@ final class HfReader {
     Fields f = new Fields();
     reader.beginObject();
     while (reader.hasNext()) {
-      switch (reader.selectName(FIELDS)) {
+      int index = reader.selectName(FIELDS);
+      switch (index) {
         case 0 -> {
           if (reader.peek() == JsonReader.Token.BEGIN_OBJECT) {
             f.paper = read(reader);
@@ -258,14 +278,22 @@ final class HfReader {
         case 18 -> f.thumbnail = string(reader);
         case 19 -> f.mediaUrls = strings(reader);
         case 20 -> f.mediaUrl = string(reader);
-        default -> {
-          reader.skipName();
-          reader.skipValue();
-        }
+        default -> skipField(reader, index);
       }
     }
     reader.endObject();
     return f;
+  }
+
+  /**
+   * Skips a field {@code selectName} did not read: its name too when it was not among the options
+   * ({@code index} -1), only its value when it was one of the names known to be skipped.
+   */
+  private static void skipField(JsonReader reader, int index) throws IOException {
+    if (index < 0) {
+      reader.skipName();
+    }
+    reader.skipValue();
   }
 
   /** Skips the value; null. */
@@ -322,11 +350,11 @@ final class HfReader {
     String value = null;
     reader.beginObject();
     while (reader.hasNext()) {
-      if (reader.selectName(name) == 0) {
+      int index = reader.selectName(name);
+      if (index == 0) {
         value = string(reader);
       } else {
-        reader.skipName();
-        reader.skipValue();
+        skipField(reader, index);
       }
     }
     reader.endObject();
@@ -343,13 +371,11 @@ final class HfReader {
     String name = null;
     reader.beginObject();
     while (reader.hasNext()) {
-      switch (reader.selectName(ORGANIZATION)) {
+      int index = reader.selectName(ORGANIZATION);
+      switch (index) {
         case 0 -> fullname = string(reader);
         case 1 -> name = string(reader);
-        default -> {
-          reader.skipName();
-          reader.skipValue();
-        }
+        default -> skipField(reader, index);
       }
     }
     reader.endObject();
@@ -374,7 +400,8 @@ final class HfReader {
       String user = null;
       reader.beginObject();
       while (reader.hasNext()) {
-        switch (reader.selectName(AUTHOR)) {
+        int index = reader.selectName(AUTHOR);
+        switch (index) {
           case 0 -> name = string(reader);
           case 1 -> {
             if (reader.peek() == JsonReader.Token.BOOLEAN) {
@@ -384,10 +411,7 @@ final class HfReader {
             }
           }
           case 2 -> user = field(reader, USER);
-          default -> {
-            reader.skipName();
-            reader.skipValue();
-          }
+          default -> skipField(reader, index);
         }
       }
       reader.endObject();
