@@ -128,7 +128,7 @@ public record PaperId(String namespace, String value, @Nullable Integer version)
       return null;
     }
     int month = (s.charAt(2) - '0') * 10 + (s.charAt(3) - '0');
-    int yymm = Integer.parseInt(s.substring(0, 4));
+    int yymm = ((s.charAt(0) - '0') * 10 + (s.charAt(1) - '0')) * 100 + month;
     if (month < 1 || month > 12 || (sequence == 5) != (yymm >= 1501)) {
       return null;
     }

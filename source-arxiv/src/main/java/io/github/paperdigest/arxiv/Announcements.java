@@ -22,7 +22,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import javax.xml.stream.XMLStreamConstants;
 import okhttp3.HttpUrl;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -58,14 +57,7 @@ final class Announcements {
 
   static Day rss(InputStream body, String url) throws IOException {
     try (Xml.Document doc = Xml.open(body, url)) {
-      int event = doc.next();
-      while (event != XMLStreamConstants.START_ELEMENT) {
-        if (event == XMLStreamConstants.END_DOCUMENT) {
-          throw noChannel(url);
-        }
-        event = doc.next();
-      }
-      if (!doc.localName().equals("rss")) {
+      if (!"rss".equals(doc.root())) {
         throw noChannel(url);
       }
       Map<String, String> channel = null;
@@ -90,9 +82,7 @@ final class Announcements {
           doc.skip();
         }
       }
-      while (doc.next() != XMLStreamConstants.END_DOCUMENT) {
-        // after </rss>: read so that trailing garbage is noticed
-      }
+      doc.end();
       if (channel == null) {
         throw noChannel(url);
       }

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamReader;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
@@ -43,20 +42,13 @@ final class AtomParser {
 
   static Feed parse(InputStream body, String url, int status) throws IOException {
     try (Xml.Document doc = Xml.open(body, url)) {
-      int event = doc.next();
-      while (event != XMLStreamConstants.START_ELEMENT) {
-        if (event == XMLStreamConstants.END_DOCUMENT) {
-          throw new SourceParseException(
-              Arxiv.ID, url, "document", "expected an Atom <feed>, found none", null);
-        }
-        event = doc.next();
-      }
-      if (!doc.localName().equals("feed")) {
+      String root = doc.root();
+      if (!"feed".equals(root)) {
         throw new SourceParseException(
             Arxiv.ID,
             url,
             "document",
-            "expected an Atom <feed>, found <" + doc.localName() + ">",
+            "expected an Atom <feed>, found " + (root == null ? "none" : "<" + root + ">"),
             null);
       }
       List<Paper> papers = new ArrayList<>();
@@ -75,9 +67,7 @@ final class AtomParser {
           default -> doc.skip();
         }
       }
-      while (doc.next() != XMLStreamConstants.END_DOCUMENT) {
-        // after </feed>: comments and whitespace, read so that trailing garbage is noticed
-      }
+      doc.end();
       return new Feed(papers, entries, total);
     }
   }
@@ -232,7 +222,8 @@ final class AtomParser {
   }
 
   private static Links link(Links links, String href, String title, String type, String rel) {
-    URI uri = uri(href.strip());
+    URI uri =
+        Links.parse(href); // percent-encoded where the publisher left characters a URI cannot hold
     if (uri == null) {
       return links;
     }
@@ -247,11 +238,6 @@ final class AtomParser {
       return links.withAbstractPage(uri);
     }
     return links;
-  }
-
-  /** An http(s) link, percent-encoded where the publisher left characters a URI cannot hold. */
-  private static @Nullable URI uri(String href) {
-    return Links.parse(href);
   }
 
   private static @Nullable Instant instant(String text, String url, String where) {

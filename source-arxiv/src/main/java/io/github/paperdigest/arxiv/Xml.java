@@ -54,9 +54,33 @@ final class Xml {
       this.url = url;
     }
 
-    /** The reader, positioned before the first event. */
+    /** The underlying reader, for the attributes of the element just started. */
     XMLStreamReader reader() {
       return reader;
+    }
+
+    /**
+     * Moves to the start tag of the root element and returns its name without prefix; null for a
+     * document without one.
+     */
+    @Nullable String root() {
+      int event;
+      while ((event = next()) != XMLStreamConstants.START_ELEMENT) {
+        if (event == XMLStreamConstants.END_DOCUMENT) {
+          return null;
+        }
+      }
+      return localName();
+    }
+
+    /**
+     * Reads past the end of the root element to the end of the document, so that anything but
+     * comments and whitespace after it is noticed as malformed.
+     */
+    void end() {
+      while (next() != XMLStreamConstants.END_DOCUMENT) {
+        // comments, processing instructions, whitespace
+      }
     }
 
     /**
@@ -185,12 +209,16 @@ final class Xml {
 
     /** A parse error for a document that ends before its root element does. */
     SourceParseException cutShort() {
+      return cutShort(null);
+    }
+
+    private SourceParseException cutShort(@Nullable Throwable cause) {
       return new SourceParseException(
           Arxiv.ID,
           url,
           "document",
           "the document ends before its root element does: the response was cut short",
-          null);
+          cause);
     }
 
     /**
@@ -198,7 +226,8 @@ final class Xml {
      * the document's fault, or null if the document itself is at fault.
      */
     static @Nullable RuntimeException bodyFailure(XMLStreamException e) {
-      for (Throwable t = e; t != null; t = next(t)) {
+      Throwable t = e;
+      for (int depth = 0; t != null && depth < 16; depth++, t = next(t)) { // a cause cycle ends
         if (t instanceof IOException io) {
           return new UncheckedIOException(io);
         }
@@ -215,12 +244,7 @@ final class Xml {
         return body;
       }
       if (in.eof) {
-        return new SourceParseException(
-            Arxiv.ID,
-            url,
-            "document",
-            "the document ends before its root element does: the response was cut short",
-            e);
+        return cutShort(e);
       }
       String where =
           e.getLocation() == null
@@ -305,10 +329,6 @@ final class Xml {
 
   private static boolean isSpace(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u00a0';
-  }
-
-  static @Nullable String blankToNull(String s) {
-    return s.isEmpty() ? null : s;
   }
 
   /** Remembers whether the stream under the parser was read to its end. */

@@ -491,8 +491,8 @@ final class HfReader {
     Links links =
         Links.NONE
             .withDiscussion(paperPage(id))
-            .withCode(uri(first(paper.githubRepo, item.githubRepo)))
-            .withProject(uri(first(paper.projectPage, item.projectPage)));
+            .withCode(Links.parse(first(paper.githubRepo, item.githubRepo)))
+            .withProject(Links.parse(first(paper.projectPage, item.projectPage)));
     if (paperId.isArxiv()) {
       links =
           links
@@ -569,11 +569,6 @@ final class HfReader {
                   + "'");
       return null;
     }
-  }
-
-  /** An http(s) link, percent-encoded where needed; null for anything else. */
-  private static @Nullable URI uri(@Nullable String s) {
-    return Links.parse(s);
   }
 
   private static SourceParseException parseError(String url, String where, String expected) {
