@@ -11,11 +11,14 @@ module io.github.paperdigest {
   requires transitive com.squareup.moshi;
   requires transitive okio;
   requires com.github.benmanes.caffeine;
+  requires java.xml;
   requires static transitive org.jspecify;
 
   exports io.github.paperdigest;
   exports io.github.paperdigest.model;
   exports io.github.paperdigest.spi;
+  exports io.github.paperdigest.watch;
+  exports io.github.paperdigest.render;
 
   uses io.github.paperdigest.spi.PaperSourceProvider;
 }

@@ -12,16 +12,20 @@ import io.github.paperdigest.model.Digest;
 import io.github.paperdigest.model.Paper;
 import io.github.paperdigest.model.PaperDigestException;
 import io.github.paperdigest.model.PaperId;
+import io.github.paperdigest.model.Papers;
 import io.github.paperdigest.model.ResponseTooLargeException;
+import io.github.paperdigest.model.SourceCapabilities;
 import io.github.paperdigest.model.SourceConfigurationException;
 import io.github.paperdigest.model.SourceUnavailableException;
 import io.github.paperdigest.model.UnknownSourceException;
+import io.github.paperdigest.model.UnsupportedQueryException;
 import io.github.paperdigest.spi.PaperSourceProvider;
 import io.github.paperdigest.spi.PolitenessPolicy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,7 +131,62 @@ public final class PaperDigest implements AutoCloseable {
   public DigestQuery digest(String sourceId) {
     Objects.requireNonNull(sourceId, "sourceId == null");
     engine.checkKnown(sourceId);
-    return new DigestQuery(engine, sourceId, Spec.EMPTY, Integer.MAX_VALUE);
+    return new DigestQuery(engine, sourceId, List.of(), Spec.EMPTY, Integer.MAX_VALUE);
+  }
+
+  /**
+   * One digest request against several sources at once, e.g. Hugging Face's day and an arXiv
+   * category's announcement: each source is asked for the period with the criteria it evaluates
+   * natively, the papers are merged and de-duplicated by id ({@link Papers#merge(List)}: the first
+   * source named is the primary), then every criterion is applied to the merged papers, which are
+   * sorted and limited. So {@code client.digest("hf-daily", "arxiv").category("cs.CL")} gives the
+   * day's cs.CL papers with Hugging Face's upvotes on those it featured. The digest's {@link
+   * Digest#source()} names the sources joined by commas; it is complete only if every source's is.
+   * A source that fails fails the digest with its exception.
+   *
+   * @throws UnknownSourceException if a source id is unknown
+   * @throws IllegalArgumentException if a source is named twice
+   */
+  public DigestQuery digest(String sourceId, String... moreSourceIds) {
+    Objects.requireNonNull(sourceId, "sourceId == null");
+    List<String> more = List.of(moreSourceIds); // null-checks
+    engine.checkKnown(sourceId);
+    more.forEach(engine::checkKnown);
+    if (new HashSet<>(more).size() != more.size() || more.contains(sourceId)) {
+      throw new IllegalArgumentException("A source named twice: " + sourceId + ", " + more);
+    }
+    return new DigestQuery(engine, sourceId, more, Spec.EMPTY, Integer.MAX_VALUE);
+  }
+
+  /**
+   * {@code papers} completed with what source {@code sourceId} knows of them: the papers whose id
+   * that source looks up are asked of it in batches (at most its {@link
+   * SourceCapabilities#maxLookupBatch()} ids a request, e.g. one arXiv {@code id_list} request per
+   * 100 ids, cached and under the source's politeness like any other request) and each answer is
+   * merged into the paper by {@link Papers#merge(Paper, Paper)}, the given paper being the primary.
+   * Papers the source does not know, or whose ids it cannot look up, are returned unchanged; the
+   * order is kept.
+   *
+   * @throws UnknownSourceException if no source has that id
+   * @throws UnsupportedQueryException if the source looks up no ids at all
+   * @throws PaperDigestException (a subtype) for any failure to fetch
+   */
+  public List<Paper> enrich(List<Paper> papers, String sourceId) {
+    Objects.requireNonNull(papers, "papers == null");
+    Objects.requireNonNull(sourceId, "sourceId == null");
+    return engine.enrich(List.copyOf(papers), sourceId);
+  }
+
+  /** {@code digest} with its papers {@link #enrich(List, String) enriched} by {@code sourceId}. */
+  public Digest enrich(Digest digest, String sourceId) {
+    Objects.requireNonNull(digest, "digest == null");
+    return new Digest(
+        digest.source(),
+        digest.period(),
+        enrich(digest.papers(), sourceId),
+        digest.fetchedAt(),
+        digest.complete(),
+        digest.stale());
   }
 
   /**

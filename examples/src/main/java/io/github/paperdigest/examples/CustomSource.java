@@ -4,6 +4,7 @@ import com.squareup.moshi.JsonWriter;
 import io.github.paperdigest.PaperDigest;
 import io.github.paperdigest.model.Digest;
 import io.github.paperdigest.model.Paper;
+import io.github.paperdigest.render.PaperJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,11 +3,13 @@ package io.github.paperdigest.internal;
 import com.squareup.moshi.Moshi;
 import io.github.paperdigest.CacheStats;
 import io.github.paperdigest.SourceInfo;
+import io.github.paperdigest.model.Criterion;
 import io.github.paperdigest.model.Digest;
 import io.github.paperdigest.model.DigestPeriod;
 import io.github.paperdigest.model.Paper;
 import io.github.paperdigest.model.PaperDigestException;
 import io.github.paperdigest.model.PaperId;
+import io.github.paperdigest.model.Papers;
 import io.github.paperdigest.model.SourceCapabilities;
 import io.github.paperdigest.model.SourceConfigurationException;
 import io.github.paperdigest.model.SourceParseException;
@@ -28,6 +30,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -40,6 +44,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
@@ -619,6 +624,52 @@ public final class Engine implements AutoCloseable {
               .papers());
     }
     return ordered(ids, found);
+  }
+
+  /**
+   * For a digest merged from several sources: {@code spec} with only what source {@code id}
+   * evaluates natively (and the period), so that each source sends its whole list and the merged
+   * papers are filtered by {@link #localFilter} once each knows what every source said.
+   */
+  public Spec nativePart(String id, Spec spec) {
+    SourceCapabilities caps = handle(id).caps();
+    Set<Criterion> kept = EnumSet.noneOf(Criterion.class);
+    kept.addAll(spec.period() != null ? caps.digestCriteria() : caps.criteria());
+    kept.add(Criterion.PERIOD);
+    return spec.retain(kept);
+  }
+
+  /** Every criterion of {@code spec} but the period, evaluated by the core. */
+  public Predicate<Paper> localFilter(Spec spec) {
+    Set<Criterion> all = EnumSet.noneOf(Criterion.class);
+    all.addAll(spec.criteria());
+    all.remove(Criterion.PERIOD);
+    return QueryPlan.filter(spec, all);
+  }
+
+  /** {@code papers} merged with what source {@code id} knows of them (see PaperDigest.enrich). */
+  public List<Paper> enrich(List<Paper> papers, String id) {
+    Handle h = handle(id);
+    SourceCapabilities caps = h.caps();
+    if (!caps.lookup()) {
+      throw new UnsupportedQueryException(id, "IDS", "the source does not look papers up by id");
+    }
+    List<PaperId> ids = new ArrayList<>();
+    for (Paper p : papers) {
+      if (caps.idNamespaces().contains(p.id().namespace())) {
+        ids.add(p.id());
+      }
+    }
+    Map<PaperId, Paper> known = new HashMap<>();
+    for (Paper p : lookup(id, ids)) {
+      known.put(p.id(), p);
+    }
+    List<Paper> out = new ArrayList<>(papers.size());
+    for (Paper p : papers) {
+      Paper other = known.get(p.id());
+      out.add(other == null ? p : Papers.merge(p, other));
+    }
+    return List.copyOf(out);
   }
 
   /** As {@link #lookup}, without blocking. */

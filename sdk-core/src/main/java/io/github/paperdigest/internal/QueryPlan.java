@@ -5,10 +5,10 @@ import io.github.paperdigest.model.Criterion;
 import io.github.paperdigest.model.Metric;
 import io.github.paperdigest.model.Paper;
 import io.github.paperdigest.model.PaperId;
+import io.github.paperdigest.model.Papers;
 import io.github.paperdigest.model.Sort;
 import io.github.paperdigest.model.SourceCapabilities;
 import io.github.paperdigest.model.UnsupportedQueryException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -89,34 +89,23 @@ record QueryPlan(
       if (spec.period() == null && caps.sorts().contains(sort)) {
         pushedSort = sort;
       } else {
-        localSort =
-            switch (sort) {
-              case NEWEST ->
-                  Comparator.comparing(
-                      Paper::published, Comparator.nullsLast(Comparator.<Instant>reverseOrder()));
-              case OLDEST ->
-                  Comparator.comparing(
-                      Paper::published, Comparator.nullsLast(Comparator.<Instant>naturalOrder()));
-              case MOST_UPVOTED -> {
-                if (!upvotes) {
-                  throw new UnsupportedQueryException(
-                      sourceId, "sort MOST_UPVOTED", "the source does not count upvotes");
-                }
-                yield Comparator.comparing(
-                    (Paper p) -> p.metrics().upvotes(),
-                    Comparator.nullsLast(Comparator.<Integer>reverseOrder()));
-              }
-              case RELEVANCE ->
-                  throw new UnsupportedQueryException(
-                      sourceId, "sort RELEVANCE", "the source has no relevance ranking");
-            };
+        if (sort == Sort.MOST_UPVOTED && !upvotes) {
+          throw new UnsupportedQueryException(
+              sourceId, "sort MOST_UPVOTED", "the source does not count upvotes");
+        }
+        if (sort == Sort.RELEVANCE) {
+          throw new UnsupportedQueryException(
+              sourceId, "sort RELEVANCE", "the source has no relevance ranking");
+        }
+        localSort = Papers.order(sort);
       }
     }
     return new QueryPlan(
         spec.retain(pushed).withSort(pushedSort), local, filter(spec, local), localSort);
   }
 
-  private static Predicate<Paper> filter(Spec spec, Set<Criterion> local) {
+  /** The core's own test of {@code local} criteria of {@code spec}. */
+  static Predicate<Paper> filter(Spec spec, Set<Criterion> local) {
     List<Predicate<Paper>> tests = new ArrayList<>();
     if (local.contains(Criterion.TEXT)) {
       List<String> words = words(spec.text());

@@ -2,7 +2,7 @@ package io.github.paperdigest.examples.cli;
 
 import com.squareup.moshi.JsonWriter;
 import io.github.paperdigest.SourceInfo;
-import io.github.paperdigest.examples.PaperJson;
+import io.github.paperdigest.render.PaperJson;
 import io.github.paperdigest.model.Author;
 import io.github.paperdigest.model.Paper;
 import io.github.paperdigest.model.SourceCapabilities;

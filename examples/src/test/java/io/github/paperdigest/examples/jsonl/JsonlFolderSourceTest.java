@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.squareup.moshi.JsonWriter;
-import io.github.paperdigest.examples.PaperJson;
+import io.github.paperdigest.render.PaperJson;
 import io.github.paperdigest.hf.HfDaily;
 import io.github.paperdigest.model.AttributeKey;
 import io.github.paperdigest.model.Digest;

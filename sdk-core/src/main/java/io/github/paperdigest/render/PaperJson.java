@@ -1,4 +1,4 @@
-package io.github.paperdigest.examples;
+package io.github.paperdigest.render;
 
 import com.squareup.moshi.JsonWriter;
 import io.github.paperdigest.model.AttributeKey;
@@ -13,12 +13,13 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON form of a {@link Paper} that the CLI prints ({@code --format json|jsonl}) and the {@code
- * jsonl} example source reads back (with its own reader: a plugin stands alone). Field names are
- * stable: {@code id}, {@code version}, {@code title}, {@code abstract}, {@code authors} ({@code
- * name}, {@code affiliations}), {@code published}, {@code updated}, {@code primaryCategory}, {@code
- * categories}, {@code links}, {@code source}, then where known {@code upvotes}, {@code comments},
- * {@code githubStars}, {@code comment}, {@code journalRef}, {@code doi}, and {@code attributes}.
+ * The JSON form of a {@link Paper} that {@link Format#JSON} and {@link Format#JSONL} write (the
+ * CLI's {@code --format json|jsonl}) and the examples' {@code jsonl} example source reads back
+ * (with its own reader: a plugin stands alone). Field names are stable: {@code id}, {@code
+ * version}, {@code title}, {@code abstract}, {@code authors} ({@code name}, {@code affiliations}),
+ * {@code published}, {@code updated}, {@code primaryCategory}, {@code categories}, {@code links},
+ * {@code source}, then where known {@code upvotes}, {@code comments}, {@code githubStars}, {@code
+ * comment}, {@code journalRef}, {@code doi}, and {@code attributes}.
  */
 public final class PaperJson {
   private PaperJson() {}
