@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * The packages depend on each other in one direction: model ← spi ← the client API and its
  * implementation. The model uses nothing else of PaperDigest; the SPI only the model; so a plugin
  * compiles against the model and the SPI alone, and nothing a plugin sees reaches into internals.
+ * Renderers and watches use only the model.
  */
 final class LayeringTest {
   private static final Path SOURCES = Path.of("src/main/java/io/github/paperdigest");
@@ -28,6 +29,9 @@ final class LayeringTest {
     List<String> problems = new ArrayList<>();
     check(SOURCES.resolve("model"), List.of(".model"), problems);
     check(SOURCES.resolve("spi"), List.of(".model", ".spi"), problems);
+    // renderers and watches work on papers alone, whichever client or source made them
+    check(SOURCES.resolve("render"), List.of(".model", ".render"), problems);
+    check(SOURCES.resolve("watch"), List.of(".model", ".watch"), problems);
     assertThat(problems).isEmpty();
   }
 

@@ -112,7 +112,7 @@ final class BibtexWriter implements PaperWriter {
    * characters.
    */
   static String verbatim(String s) {
-    String text = Texts.plain(s);
+    String text = Texts.plain(Texts.xml(s));
     StringBuilder out = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -129,7 +129,7 @@ final class BibtexWriter implements PaperWriter {
    * textbraceright), control characters are dropped, lines joined.
    */
   static String latex(String s) {
-    String text = Texts.plain(s);
+    String text = Texts.plain(Texts.xml(s));
     StringBuilder out = new StringBuilder(text.length() + 16);
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
