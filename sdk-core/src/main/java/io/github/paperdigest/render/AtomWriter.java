@@ -82,12 +82,12 @@ final class AtomWriter implements PaperWriter {
     link(x, "related", l.discussion(), null, "discussion");
     for (String c : p.categories()) {
       x.writeEmptyElement(ATOM, "category");
-      x.writeAttribute("term", Texts.xml(c));
+      x.writeAttribute("term", Escape.xml(c));
     }
     if (!p.abstractText().isEmpty()) {
       x.writeStartElement(ATOM, "summary");
       x.writeAttribute("type", "text");
-      x.writeCharacters(Texts.xml(p.abstractText()));
+      x.writeCharacters(Escape.xml(p.abstractText()));
       x.writeEndElement();
     }
     x.writeEndElement();
@@ -95,7 +95,7 @@ final class AtomWriter implements PaperWriter {
 
   private static void text(XMLStreamWriter x, String name, String value) throws XMLStreamException {
     x.writeStartElement(ATOM, name);
-    x.writeCharacters(Texts.xml(value));
+    x.writeCharacters(Escape.xml(value));
     x.writeEndElement();
   }
 

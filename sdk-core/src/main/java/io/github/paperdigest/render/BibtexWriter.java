@@ -39,11 +39,11 @@ final class BibtexWriter implements PaperWriter {
       first = false;
       StringBuilder e = new StringBuilder();
       e.append("@misc{").append(key(p, keys)).append(",\n");
-      field(e, "title", latex(p.title()));
+      field(e, "title", Escape.latex(p.title()));
       if (!p.authors().isEmpty()) {
         StringBuilder names = new StringBuilder();
         for (Author a : p.authors()) {
-          String name = latex(a.name());
+          String name = Escape.latex(a.name());
           boolean protect = name.indexOf(',') >= 0 || AND.matcher(name).find();
           names.append(names.length() == 0 ? "" : " and ");
           names.append(protect ? "{" + name + "}" : name);
@@ -59,7 +59,7 @@ final class BibtexWriter implements PaperWriter {
         field(e, "eprint", verbatim(p.id().value()));
         field(e, "archivePrefix", "arXiv");
         if (p.primaryCategory() != null) {
-          field(e, "primaryClass", latex(p.primaryCategory()));
+          field(e, "primaryClass", Escape.latex(p.primaryCategory()));
         }
       }
       if (p.doi() != null) {
@@ -70,13 +70,13 @@ final class BibtexWriter implements PaperWriter {
         field(e, "url", verbatim(url.toASCIIString()));
       }
       if (p.journalRef() != null) {
-        field(e, "journal", latex(p.journalRef()));
+        field(e, "journal", Escape.latex(p.journalRef()));
       }
       if (p.comment() != null) {
-        field(e, "note", latex(p.comment()));
+        field(e, "note", Escape.latex(p.comment()));
       }
       if (!p.abstractText().isEmpty()) {
-        field(e, "abstract", latex(p.abstractText()));
+        field(e, "abstract", Escape.latex(p.abstractText()));
       }
       e.setLength(e.length() - 2); // the last ",\n"
       e.append("\n}\n");
@@ -112,35 +112,12 @@ final class BibtexWriter implements PaperWriter {
    * characters.
    */
   static String verbatim(String s) {
-    String text = Texts.plain(Texts.xml(s));
+    String text = Escape.plain(Escape.xml(s));
     StringBuilder out = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c != '{' && c != '}' && c != '\\') {
         out.append(c);
-      }
-    }
-    return out.toString();
-  }
-
-  /**
-   * {@code s} as LaTeX text: the ten special characters become commands or escapes (a backslashed
-   * brace would unbalance BibTeX's brace counting, so braces become the commands textbraceleft and
-   * textbraceright), control characters are dropped, lines joined.
-   */
-  static String latex(String s) {
-    String text = Texts.plain(Texts.xml(s));
-    StringBuilder out = new StringBuilder(text.length() + 16);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '\\' -> out.append("\\textbackslash{}");
-        case '{' -> out.append("\\textbraceleft{}");
-        case '}' -> out.append("\\textbraceright{}");
-        case '&', '%', '$', '#', '_' -> out.append('\\').append(c);
-        case '^' -> out.append("\\textasciicircum{}");
-        case '~' -> out.append("\\textasciitilde{}");
-        default -> out.append(c);
       }
     }
     return out.toString();

@@ -32,14 +32,14 @@ final class HtmlWriter implements PaperWriter {
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<title>")
-        .append(Texts.html(title))
+        .append(Escape.html(title))
         .append("</title>\n</head>\n")
         .append("<body style=\"margin:0;padding:0;background:#f9fafb;")
         .append(FONT)
         .append("\">\n")
         .append("<div style=\"max-width:680px;margin:0 auto;padding:24px 16px;\">\n")
         .append("<h1 style=\"font-size:22px;color:#111827;margin:0 0 4px 0;\">")
-        .append(Texts.html(title))
+        .append(Escape.html(title))
         .append("</h1>\n")
         .append("<p style=\"font-size:13px;color:#6b7280;margin:0 0 20px 0;\">")
         .append(listing.papers().size())
@@ -61,18 +61,18 @@ final class HtmlWriter implements PaperWriter {
     URI main = Texts.mainLink(p);
     if (main != null) {
       h.append("<a href=\"")
-          .append(Texts.html(main.toASCIIString()))
+          .append(Escape.html(main.toASCIIString()))
           .append("\" style=\"color:#111827;text-decoration:none;\">")
-          .append(Texts.html(p.title()))
+          .append(Escape.html(p.title()))
           .append("</a>");
     } else {
-      h.append(Texts.html(p.title()));
+      h.append(Escape.html(p.title()));
     }
     h.append("</h2>\n");
     String excerpt = Texts.firstSentences(p.abstractText(), 3);
     if (!excerpt.isEmpty()) {
       h.append("<p style=\"font-size:14px;line-height:1.5;color:#4b5563;margin:0 0 8px 0;\">")
-          .append(Texts.html(excerpt))
+          .append(Escape.html(excerpt))
           .append("</p>\n");
     }
     List<String> facts = new ArrayList<>();
@@ -104,7 +104,7 @@ final class HtmlWriter implements PaperWriter {
     if (uri != null && Texts.isWeb(uri)) {
       facts.add(
           "<a href=\""
-              + Texts.html(uri.toASCIIString())
+              + Escape.html(uri.toASCIIString())
               + "\" style=\"color:#2563eb;\">"
               + label
               + "</a>");

@@ -9,29 +9,29 @@ final class MarkdownWriter implements PaperWriter {
   @Override
   public void write(Listing listing, Writer out) throws IOException {
     if (!listing.title().isEmpty()) {
-      out.write("# " + Texts.markdown(listing.title()) + "\n\n");
+      out.write("# " + Escape.markdown(listing.title()) + "\n\n");
     }
     int i = 1;
     for (Paper p : listing.papers()) {
       String link = Texts.markdownLink(Texts.mainLink(p));
       String title =
           link == null
-              ? "**" + Texts.markdown(p.title()) + "**"
-              : "**[" + Texts.markdown(p.title()) + "](" + link + ")**";
+              ? "**" + Escape.markdown(p.title()) + "**"
+              : "**[" + Escape.markdown(p.title()) + "](" + link + ")**";
       StringBuilder line = new StringBuilder().append(i++).append(". ").append(title);
       if (!p.authors().isEmpty()) {
-        line.append(" — ").append(Texts.markdown(Texts.shortAuthors(p.authors())));
+        line.append(" — ").append(Escape.markdown(Texts.shortAuthors(p.authors())));
       }
       if (p.metrics().upvotes() != null) {
         line.append(" · ▲ ").append(p.metrics().upvotes());
       }
       if (!p.categories().isEmpty()) {
-        line.append(" · ").append(Texts.markdown(String.join(", ", p.categories())));
+        line.append(" · ").append(Escape.markdown(String.join(", ", p.categories())));
       }
       out.write(line + "\n");
       String summary = Texts.firstSentences(p.abstractText(), 2);
       if (!summary.isEmpty()) {
-        out.write("   " + Texts.markdown(summary) + "\n");
+        out.write("   " + Escape.markdown(summary) + "\n");
       }
       out.write("\n");
     }

@@ -11,7 +11,7 @@ final class TableWriter implements PaperWriter {
   @Override
   public void write(Listing listing, Writer out) throws IOException {
     if (!listing.title().isEmpty()) {
-      out.write(Texts.plain(listing.title()) + "\n\n");
+      out.write(Escape.plain(listing.title()) + "\n\n");
     }
     boolean upvotes = false;
     for (Paper p : listing.papers()) {
@@ -30,9 +30,9 @@ final class TableWriter implements PaperWriter {
           String.format(
               "%4d  %-24s %-8s %s%n",
               i++,
-              Texts.plain(p.versionedId().toString()),
-              Texts.plain(score),
-              Texts.plain(Texts.cut(p.title(), TITLE_WIDTH))));
+              Escape.plain(p.versionedId().toString()),
+              Escape.plain(score),
+              Escape.plain(Texts.cut(p.title(), TITLE_WIDTH))));
     }
   }
 }

@@ -15,16 +15,16 @@ final class TextWriter implements PaperWriter {
   @Override
   public void write(Listing listing, Writer out) throws IOException {
     StringBuilder t = new StringBuilder();
-    String title = listing.title().isEmpty() ? "Papers" : Texts.plain(listing.title());
+    String title = listing.title().isEmpty() ? "Papers" : Escape.plain(listing.title());
     int n = listing.papers().size();
     t.append(title).append(" (").append(n).append(n == 1 ? " paper" : " papers").append(")\n");
     t.append("=".repeat(Math.min(72, title.length()))).append("\n");
     int i = 1;
     for (Paper p : listing.papers()) {
-      t.append("\n").append(i++).append(". ").append(Texts.plain(p.title())).append("\n");
+      t.append("\n").append(i++).append(". ").append(Escape.plain(p.title())).append("\n");
       StringBuilder facts = new StringBuilder();
       if (!p.authors().isEmpty()) {
-        facts.append(Texts.plain(Texts.shortAuthors(p.authors())));
+        facts.append(Escape.plain(Texts.shortAuthors(p.authors())));
         if (p.authors().size() > 3) {
           facts.append(" (").append(p.authors().size()).append(" authors)");
         }
@@ -39,7 +39,7 @@ final class TextWriter implements PaperWriter {
       if (facts.length() > 0) {
         t.append("   ").append(facts).append("\n");
       }
-      String excerpt = Texts.plain(Texts.firstSentences(p.abstractText(), 2));
+      String excerpt = Escape.plain(Texts.firstSentences(p.abstractText(), 2));
       if (!excerpt.isEmpty()) {
         t.append("   ").append(excerpt).append("\n");
       }

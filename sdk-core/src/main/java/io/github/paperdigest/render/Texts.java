@@ -16,63 +16,6 @@ final class Texts {
   private Texts() {}
 
   /**
-   * {@code s} on one line without any control character: C0 and C1 controls (the escape that starts
-   * a terminal sequence among them) and bidirectional overrides are dropped, tabs and line breaks
-   * become spaces.
-   */
-  static String plain(String s) {
-    StringBuilder out = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '\t' || c == '\n' || c == '\r') {
-        out.append(' ');
-      } else if (c >= 0x20
-          && (c < 0x7f || c > 0x9f)
-          && !(c >= '\u202a' && c <= '\u202e')
-          && !(c >= '\u2066' && c <= '\u2069')
-          && c != '\u200e'
-          && c != '\u200f'
-          && c != '\u061c') {
-        out.append(c);
-      }
-    }
-    return out.toString();
-  }
-
-  /**
-   * {@code s} as Markdown text that renders as itself: the characters that make emphasis, code,
-   * links, tables or escapes anywhere in a line are backslash-escaped, so is a first character that
-   * would make a heading, list or quote, and {@code <}, {@code >}, {@code &} become HTML entities,
-   * so that no link, markup or HTML tag can come from a publisher's text.
-   */
-  static String markdown(String s) {
-    String text = plain(s).strip();
-    int digits = 0;
-    while (digits < text.length() && Character.isDigit(text.charAt(digits))) {
-      digits++;
-    }
-    StringBuilder out = new StringBuilder(text.length() + 16);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '&' -> out.append("&amp;");
-        case '\\', '`', '*', '_', '[', ']', '|', '~' -> out.append('\\').append(c);
-        default -> {
-          boolean lineStart = i == 0 && "#+-=!".indexOf(c) >= 0;
-          boolean numbered = i > 0 && i == digits && (c == '.' || c == ')'); // "1." starts a list
-          if (lineStart || numbered) {
-            out.append('\\');
-          }
-          out.append(c);
-        }
-      }
-    }
-    return out.toString();
-  }
-
-  /**
    * An http(s) link as a Markdown link destination (characters that would end it percent-encoded),
    * or null for any other link.
    */
@@ -106,60 +49,6 @@ final class Texts {
     return uri != null
         && uri.getScheme() != null
         && (uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https"));
-  }
-
-  /**
-   * {@code s} as HTML text or attribute value (double-quoted): {@code & < > " '} become entities
-   * and control characters are dropped.
-   */
-  static String html(String s) {
-    String text = xml(s);
-    StringBuilder out = new StringBuilder(text.length() + 16);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
-  }
-
-  /**
-   * {@code s} with only the characters XML 1.0 allows (tab, line feed, carriage return, and the
-   * Unicode characters from U+0020 but surrogates, U+FFFE and U+FFFF), unpaired surrogates dropped.
-   */
-  static String xml(String s) {
-    StringBuilder out = null;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      boolean ok;
-      if (Character.isHighSurrogate(c)
-          && i + 1 < s.length()
-          && Character.isLowSurrogate(s.charAt(i + 1))) {
-        if (out != null) {
-          out.append(c).append(s.charAt(i + 1));
-        }
-        i++;
-        continue;
-      }
-      ok =
-          c == '\t'
-              || c == '\n'
-              || c == '\r'
-              || (c >= 0x20 && c < 0xd800)
-              || (c > 0xdfff && c < 0xfffe);
-      if (!ok && out == null) {
-        out = new StringBuilder(s.length()).append(s, 0, i);
-      } else if (ok && out != null) {
-        out.append(c);
-      }
-    }
-    return out == null ? s : out.toString();
   }
 
   /** The first {@code n} sentences of {@code text}, at most about 600 characters. */

@@ -19,6 +19,10 @@ import io.github.paperdigest.model.SourceParseException;
 import io.github.paperdigest.model.SourceUnavailableException;
 import io.github.paperdigest.model.UnknownSourceException;
 import io.github.paperdigest.model.UnsupportedQueryException;
+import io.github.paperdigest.render.Escape;
+import io.github.paperdigest.render.Format;
+import io.github.paperdigest.watch.Watch;
+import io.github.paperdigest.watch.WatchException;
 import java.io.Console;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -72,12 +76,13 @@ import picocli.CommandLine.Spec;
       PaperDigestCli.Sources.class,
       PaperDigestCli.DigestCommand.class,
       PaperDigestCli.Search.class,
+      PaperDigestCli.WatchCommand.class,
       PaperDigestCli.PaperCommand.class
     },
     footer = {
       "",
       "Exit codes: 0 done, 2 usage, 3 not found, 4 source unavailable, 5 rate limited, 6 parse failure,"
-          + " 7 configuration, 1 other."
+          + " 7 configuration, 8 watch state unusable, 1 other."
     })
 public final class PaperDigestCli implements Runnable {
   static final int OK = 0;
@@ -88,6 +93,7 @@ public final class PaperDigestCli implements Runnable {
   static final int RATE_LIMITED = 5;
   static final int PARSE = 6;
   static final int CONFIGURATION = 7;
+  static final int STATE = 8;
 
   @Spec CommandLine.Model.CommandSpec spec;
 
@@ -131,6 +137,7 @@ public final class PaperDigestCli implements Runnable {
     cli.setOut(new PrintWriter(new OutputStreamWriter(out, Charset.defaultCharset()), true));
     cli.setErr(new PrintWriter(new OutputStreamWriter(err, Charset.defaultCharset()), true));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.registerConverter(Format.class, Format::parse);
     // dates in one line, without Java's parser internals
     cli.registerConverter(
         LocalDate.class, text -> parse(text, "a day (YYYY-MM-DD)", LocalDate::parse));
@@ -140,7 +147,7 @@ public final class PaperDigestCli implements Runnable {
         (e, args1) -> {
           err.println(
               "paperdigest: "
-                  + Output.plain(String.valueOf(e.getMessage()))
+                  + Escape.plain(String.valueOf(e.getMessage()))
                   + " (see '"
                   + e.getCommandLine().getCommandSpec().qualifiedName()
                   + " --help')");
@@ -166,7 +173,7 @@ public final class PaperDigestCli implements Runnable {
       return parser.apply(text);
     } catch (java.time.format.DateTimeParseException e) {
       throw new CommandLine.TypeConversionException(
-          "'" + Output.plain(text) + "' is not " + expected);
+          "'" + Escape.plain(text) + "' is not " + expected);
     }
   }
 
@@ -198,7 +205,7 @@ public final class PaperDigestCli implements Runnable {
           " (--offline answers only the requests recorded in the jar; they are listed in"
               + " examples/src/main/resources/paperdigest-recordings/SOURCES.md)";
     }
-    err.println("paperdigest: " + Output.plain(String.valueOf(e.getMessage())) + hint);
+    err.println("paperdigest: " + Escape.plain(String.valueOf(e.getMessage())) + hint);
     return exitCode(e);
   }
 
@@ -214,6 +221,8 @@ public final class PaperDigestCli implements Runnable {
       return PARSE;
     } else if (e instanceof SourceConfigurationException) {
       return CONFIGURATION;
+    } else if (e instanceof WatchException) {
+      return STATE;
     } else if (e instanceof UnknownSourceException
         || e instanceof UnsupportedQueryException
         || e instanceof IllegalArgumentException) {
@@ -263,7 +272,8 @@ public final class PaperDigestCli implements Runnable {
         names = "--format",
         paramLabel = "FORMAT",
         description =
-            "table, json, jsonl or markdown (default: table on a terminal, jsonl otherwise)")
+            "table, json, jsonl, markdown, atom, bibtex, csl-json, html or text (default: table on"
+                + " a terminal, jsonl otherwise)")
     @Nullable Format format;
 
     @Option(
@@ -447,17 +457,26 @@ public final class PaperDigestCli implements Runnable {
   @Command(
       name = "digest",
       mixinStandardHelpOptions = true,
-      description = "A digest: the papers of a day, week or month (the latest when none is given).",
+      description = {
+        "A digest: the papers of a day, week or month (the latest when none is given).",
+        "Several sources (hf-daily,arxiv) are merged: each paper once, with what every source"
+            + " knows of it; every filter applies to the merged papers."
+      },
       footer = {
         "",
         "Examples:",
         "  paperdigest digest hf-daily --date 2025-10-03 --sort upvotes --limit 3 --offline",
         "  paperdigest digest hf-daily --week 2025-W40 --min-upvotes 20",
         "  paperdigest digest arxiv --category cs.CL --offline --format markdown",
+        "  paperdigest digest hf-daily,arxiv --category cs.CL --date 2025-10-03 --offline",
+        "  paperdigest digest hf-daily --enrich arxiv --format bibtex",
         "  paperdigest digest jsonl --date 2025-10-03 -Dpaperdigest.jsonl.dir=papers"
       })
-  static final class DigestCommand extends SubCommand {
-    @Parameters(index = "0", paramLabel = "SOURCE", description = "e.g. hf-daily or arxiv")
+  static class DigestCommand extends SubCommand {
+    @Parameters(
+        index = "0",
+        paramLabel = "SOURCE",
+        description = "e.g. hf-daily or arxiv; several, merged: hf-daily,arxiv")
     String source;
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
@@ -481,9 +500,34 @@ public final class PaperDigestCli implements Runnable {
     @Option(names = "--limit", paramLabel = "N")
     @Nullable Integer limit;
 
+    @Option(
+        names = "--enrich",
+        paramLabel = "SOURCE",
+        description =
+            "Complete each paper with what SOURCE knows of it (e.g. arxiv: categories, comment,"
+                + " journal reference, DOI, version), one batched request per 100 ids.")
+    @Nullable String enrich;
+
     @Override
     int run(PaperDigest client, Output output) throws IOException {
-      DigestQuery q = client.digest(source);
+      Digest digest = digest(client);
+      String heading =
+          digest.source()
+              + " — "
+              + digest.period()
+              + " ("
+              + digest.size()
+              + " papers"
+              + (digest.complete() || limit != null ? "" : ", incomplete")
+              + ")";
+      output.papers(heading, digest.papers(), digest.fetchedAt());
+      return OK;
+    }
+
+    /** The digest the options describe, enriched if asked. */
+    Digest digest(PaperDigest client) {
+      List<String> ids = sourceIds(source);
+      DigestQuery q = client.digest(ids.get(0), ids.subList(1, ids.size()).toArray(String[]::new));
       if (!categories.isEmpty()) {
         q = q.category(categories.toArray(String[]::new));
       }
@@ -506,16 +550,109 @@ public final class PaperDigestCli implements Runnable {
         }
         throw e;
       }
-      String heading =
-          source
-              + " — "
-              + digest.period()
-              + " ("
-              + digest.size()
-              + " papers"
-              + (digest.complete() || limit != null ? "" : ", incomplete")
-              + ")";
-      output.papers(heading, digest.papers());
+      return enrich == null ? digest : client.enrich(digest, enrich);
+    }
+
+    /** {@code hf-daily,arxiv} as its ids. */
+    static List<String> sourceIds(String text) {
+      List<String> ids = new ArrayList<>();
+      for (String id : text.split(",", -1)) {
+        if (id.isBlank()) {
+          throw new IllegalArgumentException("An empty source name in '" + text + "'");
+        }
+        ids.add(id.strip());
+      }
+      return ids;
+    }
+  }
+
+  @Command(
+      name = "watch",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Only what is new: the papers of a digest (or with --search, of a search) not printed"
+            + " by an earlier run with the same --state file. Each run prints the new papers, then"
+            + " records them as delivered; nothing new prints nothing. A run that dies before"
+            + " printing delivers nothing, so its papers come again next time."
+      },
+      footer = {
+        "",
+        "Examples:",
+        "  paperdigest watch hf-daily --state hf.state --format markdown",
+        "  paperdigest watch hf-daily,arxiv --category cs.CL --state cl.state --format atom",
+        "  paperdigest watch arxiv --search \"retrieval augmented\" --state rag.state --versions"
+      })
+  static final class WatchCommand extends DigestCommand {
+    @Option(
+        names = "--state",
+        paramLabel = "FILE",
+        required = true,
+        description = "The file that remembers what was delivered (created on first use).")
+    Path state;
+
+    @Option(
+        names = "--search",
+        paramLabel = "TEXT",
+        description = "Watch a search instead of a digest (newest first, --limit default 100).")
+    @Nullable String search;
+
+    @Option(names = "--versions", description = "A new version of a delivered paper is new.")
+    boolean versions;
+
+    @Option(
+        names = "--window-days",
+        paramLabel = "DAYS",
+        defaultValue = "90",
+        description = "Forget a delivered paper not seen for DAYS days (default 90).")
+    int windowDays;
+
+    @Override
+    int run(PaperDigest client, Output output) throws IOException {
+      if (windowDays < 1) {
+        throw new IllegalArgumentException("--window-days must be 1 or more, not " + windowDays);
+      }
+      try (Watch watch =
+          Watch.builder()
+              .stateFile(state)
+              .versions(versions)
+              .window(java.time.Duration.ofDays(windowDays))
+              .build()) {
+        List<Paper> papers;
+        java.time.Instant fetched;
+        String what;
+        if (search != null) {
+          List<String> ids = sourceIds(source);
+          if (ids.size() > 1 || period != null) {
+            throw new IllegalArgumentException(
+                "--search watches one source's search, without --date, --week or --month");
+          }
+          Query q =
+              client.from(source).search(search).sortBy(sort == null ? Sort.NEWEST : sort.sort);
+          if (!categories.isEmpty()) {
+            q = q.category(categories.toArray(String[]::new));
+          }
+          if (minUpvotes != null) {
+            q = q.minUpvotes(minUpvotes);
+          }
+          papers = q.limit(limit == null ? 100 : limit).list();
+          if (enrich != null) {
+            papers = client.enrich(papers, enrich);
+          }
+          fetched = java.time.Instant.now();
+          what = source + " — \"" + search + "\"";
+        } else {
+          Digest digest = digest(client);
+          papers = digest.papers();
+          fetched = digest.fetchedAt();
+          what = digest.source() + " — " + digest.period();
+        }
+        Watch.Batch batch = watch.poll(papers);
+        if (batch.isEmpty()) {
+          return OK;
+        }
+        output.papers(what + " (" + batch.papers().size() + " new)", batch.papers(), fetched);
+        batch.acknowledge();
+      }
       return OK;
     }
   }
@@ -563,6 +700,12 @@ public final class PaperDigestCli implements Runnable {
         description = "At most N papers (default 10).")
     int limit;
 
+    @Option(
+        names = "--enrich",
+        paramLabel = "SOURCE",
+        description = "Complete each paper with what SOURCE knows of it (e.g. arxiv).")
+    @Nullable String enrich;
+
     @Override
     int run(PaperDigest client, Output output) throws IOException {
       Query q = client.from(source).search(text);
@@ -593,7 +736,13 @@ public final class PaperDigestCli implements Runnable {
       if (progress && papers.size() >= 100) {
         err.print("\r\033[K");
       }
-      output.papers(source + " — \"" + text + "\" (" + papers.size() + " papers)", papers);
+      if (enrich != null) {
+        papers = client.enrich(papers, enrich);
+      }
+      output.papers(
+          source + " — \"" + text + "\" (" + papers.size() + " papers)",
+          papers,
+          java.time.Instant.now());
       return OK;
     }
   }
@@ -652,10 +801,10 @@ public final class PaperDigestCli implements Runnable {
       }
       if (options.verbose) {
         for (PaperDigestException f : failures) {
-          err.println("paperdigest: " + Output.plain(String.valueOf(f.getMessage())));
+          err.println("paperdigest: " + Escape.plain(String.valueOf(f.getMessage())));
         }
       }
-      output.papers(paperId.toString(), found);
+      output.papers(paperId.toString(), found, java.time.Instant.now());
       return OK;
     }
   }

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.squareup.moshi.JsonWriter;
-import io.github.paperdigest.render.PaperJson;
 import io.github.paperdigest.hf.HfDaily;
 import io.github.paperdigest.model.AttributeKey;
 import io.github.paperdigest.model.Digest;
 import io.github.paperdigest.model.Paper;
 import io.github.paperdigest.model.SourceParseException;
 import io.github.paperdigest.model.UnsupportedQueryException;
+import io.github.paperdigest.render.PaperJson;
 import io.github.paperdigest.testing.SourceHarness;
 import java.io.IOException;
 import java.io.InputStream;
