@@ -46,8 +46,10 @@ final class AtomWriter implements PaperWriter {
       x.writeEndElement();
       text(x, "generator", "PaperDigest");
       for (Paper p : listing.papers()) {
+        x.writeCharacters("\n");
         entry(x, p, listing.updated());
       }
+      x.writeCharacters("\n");
       x.writeEndElement();
       x.writeEndDocument();
       x.writeCharacters("\n");
