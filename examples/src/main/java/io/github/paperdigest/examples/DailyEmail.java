@@ -186,6 +186,9 @@ public final class DailyEmail {
     Settings settings = Settings.of(properties, System.getenv());
     try (PaperDigest client = Examples.client(args)) {
       run(client, settings, date, System.out);
+    } catch (MessagingException e) {
+      System.err.println("DailyEmail: not sent (nothing recorded as delivered): " + e.getMessage());
+      System.exit(4);
     }
   }
 

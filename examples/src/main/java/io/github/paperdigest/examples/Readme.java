@@ -8,6 +8,11 @@ import io.github.paperdigest.model.Digest;
 import io.github.paperdigest.model.Paper;
 import io.github.paperdigest.model.PaperId;
 import io.github.paperdigest.model.Sort;
+import io.github.paperdigest.render.Format;
+import io.github.paperdigest.render.Listing;
+import io.github.paperdigest.watch.Watch;
+import java.io.IOException;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -78,5 +83,23 @@ final class Readme {
     PaperDigest offline = PaperDigest.builder().replay(recordings).build(); // no network, no waits
     // guide:end
     return offline;
+  }
+
+  static void digests(PaperDigest client, Path state, Writer out) throws IOException {
+    // guide:digests
+    // one paper, every source's knowledge: Hugging Face's day and arXiv's cs.CL announcement
+    Digest merged =
+        client.digest("hf-daily", "arxiv").category("cs.CL").on(LocalDate.of(2025, 10, 3));
+    // Hugging Face's latest day, completed by arXiv (categories, DOI, journal ref, version)
+    Digest latest = client.enrich(client.digest("hf-daily").latest(), "arxiv");
+
+    try (Watch watch = Watch.builder().stateFile(state).build()) { // locked, atomically saved
+      Watch.Batch batch = watch.poll(latest); // only what no earlier run delivered
+      Listing feed = Listing.of("Daily Papers", batch.papers(), latest.fetchedAt());
+      Format.ATOM.writer().write(feed, out); // or BIBTEX, CSL_JSON, HTML, TEXT, MARKDOWN, …
+      batch.acknowledge(); // once delivered: never again (unacknowledged ones come back)
+    }
+    // guide:end
+    System.out.println(merged.size() + " merged");
   }
 }

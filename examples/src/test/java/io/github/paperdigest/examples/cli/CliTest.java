@@ -499,4 +499,132 @@ final class CliTest {
         .isZero();
     assertThat(out().lines()).hasSize(39);
   }
+
+  @Test
+  void digestOfSeveralSourcesMergesThem() throws IOException {
+    int code =
+        run(
+            "digest",
+            "hf-daily,arxiv",
+            "--category",
+            "cs.CL",
+            "--date",
+            "2025-10-03",
+            "--offline",
+            "--format",
+            "jsonl");
+    assertThat(code).as(err()).isZero();
+    List<String> lines = out().lines().toList();
+    // Hugging Face's papers have no categories; arXiv's new and cross-listed cs.CL papers stay
+    assertThat(lines).hasSize(2);
+    assertThat(((Map<?, ?>) json(lines.get(0))).get("id")).isEqualTo("arxiv:2510.01001");
+
+    assertThat(run("digest", "hf-daily,", "--offline")).isEqualTo(PaperDigestCli.USAGE);
+    assertThat(err()).contains("An empty source name");
+    assertThat(run("digest", "hf-daily,hf-daily", "--offline")).isEqualTo(PaperDigestCli.USAGE);
+    assertThat(err()).contains("named twice");
+  }
+
+  @Test
+  void everyNewFormatPrintsTheDay() throws Exception {
+    assertThat(run("digest", "hf-daily", "--date", "2025-10-03", "--offline", "--format", "atom"))
+        .isZero();
+    org.w3c.dom.Document atom =
+        javax.xml.parsers.DocumentBuilderFactory.newDefaultNSInstance()
+            .newDocumentBuilder()
+            .parse(new java.io.ByteArrayInputStream(out.toByteArray()));
+    assertThat(atom.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").getLength())
+        .isEqualTo(39);
+
+    assertThat(run("digest", "hf-daily", "--date", "2025-10-03", "--offline", "--format", "bibtex"))
+        .isZero();
+    assertThat(out()).contains("@misc{arxiv2510.02283,").contains("eprint = {2510.02283}");
+    assertThat(out().lines().filter(l -> l.startsWith("@misc{"))).hasSize(39);
+
+    assertThat(
+            run("digest", "hf-daily", "--date", "2025-10-03", "--offline", "--format", "csl-json"))
+        .isZero();
+    assertThat((List<?>) json(out())).hasSize(39);
+
+    assertThat(run("digest", "hf-daily", "--date", "2025-10-03", "--offline", "--format", "html"))
+        .isZero();
+    assertThat(out()).startsWith("<!DOCTYPE html>").contains("39 papers");
+
+    assertThat(run("digest", "hf-daily", "--date", "2025-10-03", "--offline", "--format", "pdf"))
+        .isEqualTo(PaperDigestCli.USAGE);
+    assertThat(err()).contains("csl-json").hasLineCount(1);
+    assertThat(run("sources", "--format", "atom")).isEqualTo(PaperDigestCli.USAGE);
+    assertThat(err()).contains("sources prints table, json, jsonl or markdown");
+  }
+
+  @Test
+  void watchPrintsOnlyWhatIsNewAndNothingTheSecondTime() throws IOException {
+    Path state = tmp.resolve("hf.state");
+    String[] watch = {
+      "watch",
+      "hf-daily",
+      "--date",
+      "2025-10-03",
+      "--sort",
+      "upvotes",
+      "--limit",
+      "3",
+      "--offline",
+      "--format",
+      "jsonl",
+      "--state",
+      state.toString()
+    };
+    assertThat(run(watch)).as(err()).isZero();
+    assertThat(out().lines()).hasSize(3);
+    assertThat(run(watch)).isZero();
+    assertThat(out()).isEmpty();
+    assertThat(err()).isEmpty();
+
+    // the whole day: the 36 not printed yet
+    String[] day = {
+      "watch",
+      "hf-daily",
+      "--date",
+      "2025-10-03",
+      "--offline",
+      "--format",
+      "jsonl",
+      "--state",
+      state.toString()
+    };
+    assertThat(run(day)).isZero();
+    assertThat(out().lines()).hasSize(36);
+  }
+
+  @Test
+  void aWatchStateInUseIsOneLineAndItsOwnExitCode() throws IOException {
+    Path state = tmp.resolve("busy.state");
+    try (io.github.paperdigest.watch.Watch busy =
+        io.github.paperdigest.watch.Watch.builder().stateFile(state).build()) {
+      int code =
+          run(
+              "watch",
+              "hf-daily",
+              "--date",
+              "2025-10-03",
+              "--offline",
+              "--state",
+              state.toString());
+      assertThat(code).isEqualTo(PaperDigestCli.STATE);
+      assertThat(err()).contains("in use by another watch").hasLineCount(1);
+      assertThat(out()).isEmpty();
+    }
+    assertThat(run("watch", "hf-daily", "--offline")).isEqualTo(PaperDigestCli.USAGE);
+    assertThat(err()).contains("--state");
+  }
+
+  @Test
+  void enrichingOfflineNeedsRecordedLookups() {
+    // no arXiv answer for the day's 39 ids is recorded: the miss is one line, nothing printed
+    int code = run("digest", "hf-daily", "--date", "2025-10-03", "--offline", "--enrich", "arxiv");
+    assertThat(code).isEqualTo(PaperDigestCli.UNAVAILABLE);
+    assertThat(err()).contains("no recording").contains("id_list=").hasLineCount(1);
+    assertThat(out()).isEmpty();
+  }
 }
