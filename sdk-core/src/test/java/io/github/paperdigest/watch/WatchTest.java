@@ -124,6 +124,36 @@ final class WatchTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Timeout(60) // every wait ends, even if the child never says "locked"
+  void aWatchInAnotherProcessIsRefusedToo() throws Exception {
+    Path state = dir.resolve("shared.state");
+    Process other =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                LockHolder.class.getName(),
+                state.toString())
+            .redirectErrorStream(true)
+            .start();
+    try {
+      java.io.BufferedReader lines =
+          new java.io.BufferedReader(
+              new java.io.InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8));
+      assertThat(lines.readLine()).isEqualTo("locked"); // the child holds the lock now
+      assertThatThrownBy(() -> open(state))
+          .isInstanceOf(WatchException.class)
+          .hasMessageContaining("in use by another watch");
+      other.getOutputStream().close(); // the child releases and exits
+      assertThat(other.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(other.exitValue()).isZero();
+      open(state).close(); // free again
+    } finally {
+      other.destroyForcibly();
+    }
+  }
+
+  @Test
   void aFileThatIsNoWatchStateIsATypedErrorNamingItAndWhere() throws IOException {
     Path state = dir.resolve("bad.state");
     Files.writeString(
