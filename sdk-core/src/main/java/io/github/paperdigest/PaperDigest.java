@@ -19,8 +19,11 @@ import io.github.paperdigest.model.SourceConfigurationException;
 import io.github.paperdigest.model.SourceUnavailableException;
 import io.github.paperdigest.model.UnknownSourceException;
 import io.github.paperdigest.model.UnsupportedQueryException;
+import io.github.paperdigest.spi.Fetch;
 import io.github.paperdigest.spi.PaperSourceProvider;
 import io.github.paperdigest.spi.PolitenessPolicy;
+import io.github.paperdigest.spi.RequestTimeouts;
+import io.github.paperdigest.spi.ResponseParser;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,6 +37,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -156,6 +160,24 @@ public final class PaperDigest implements AutoCloseable {
       throw new IllegalArgumentException("A source named twice: " + sourceId + ", " + more);
     }
     return new DigestQuery(engine, sourceId, more, Spec.EMPTY, Integer.MAX_VALUE);
+  }
+
+  /**
+   * A request to the publisher of source {@code sourceId} outside the query API, for what a plugin
+   * offers beyond queries (arXiv's OAI-PMH harvest, say): it goes through that source's HTTP layer
+   * like every page of a query (its politeness interval and connection limit, retries honouring
+   * {@code Retry-After}, redirect and credential rules, the size limit, record and replay, its
+   * error decoder, {@link RequestTimeouts} when the request carries them) and its answer is parsed
+   * by {@code parser}. Nothing is cached. Run the returned fetch with {@link Fetch#execute()} or
+   * {@link Fetch#executeAsync()}.
+   *
+   * @throws UnknownSourceException if no source has that id
+   */
+  public <T> Fetch<T> fetch(String sourceId, Request request, ResponseParser<T> parser) {
+    Objects.requireNonNull(sourceId, "sourceId == null");
+    Objects.requireNonNull(request, "request == null");
+    Objects.requireNonNull(parser, "parser == null");
+    return engine.fetch(sourceId, request, parser);
   }
 
   /**

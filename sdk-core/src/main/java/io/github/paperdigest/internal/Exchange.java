@@ -1,6 +1,7 @@
 package io.github.paperdigest.internal;
 
 import io.github.paperdigest.spi.PolitenessPolicy;
+import io.github.paperdigest.spi.RequestTimeouts;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.lang.System.Logger.Level;
@@ -72,6 +73,11 @@ final class Exchange {
   private final Settings s;
   private final PolitenessPolicy policy;
   private final long deadlineNanos;
+
+  /** The deadline of this request: the source's, or the request's {@link RequestTimeouts}. */
+  private final Duration callTimeout;
+
+  private final @Nullable RequestTimeouts timeouts;
   private final boolean startedHttps;
   private final String firstOrigin;
   private Request request;
@@ -85,7 +91,9 @@ final class Exchange {
   Exchange(Settings settings, Request request) {
     this.s = settings;
     this.policy = settings.gate().policy();
-    long timeout = settings.callTimeout().toNanos();
+    this.timeouts = request.tag(RequestTimeouts.class);
+    this.callTimeout = timeouts != null ? timeouts.call() : settings.callTimeout();
+    long timeout = callTimeout.toNanos();
     this.deadlineNanos = timeout == 0 ? NO_DEADLINE : System.nanoTime() + timeout;
     this.startedHttps = request.isHttps();
     this.firstOrigin = origin(request.url());
@@ -285,7 +293,7 @@ final class Exchange {
                 + " ms apart: this one could start in "
                 + seconds(earliest)
                 + " at the earliest, after its deadline ("
-                + seconds(s.callTimeout())
+                + seconds(callTimeout)
                 + ")");
       }
     } catch (IOException e) {
@@ -311,7 +319,7 @@ final class Exchange {
                       ? Futures.unwrap(e)
                       : new DeadlineException(
                           "no connection slot became free before the deadline ("
-                              + seconds(s.callTimeout())
+                              + seconds(callTimeout)
                               + ")")));
       out.whenComplete((p, e) -> timeout.cancel(false));
     }
@@ -330,7 +338,7 @@ final class Exchange {
             permit.release();
             out.completeExceptionally(
                 new DeadlineException(
-                    "its turn would come after its deadline (" + seconds(s.callTimeout()) + ")"));
+                    "its turn would come after its deadline (" + seconds(callTimeout) + ")"));
             return;
           }
           CompletableFuture<Void> slot = s.waits().after(wait);
@@ -490,7 +498,15 @@ final class Exchange {
   }
 
   private Call newCall(Request r) {
-    Call call = s.client().newCall(r);
+    RequestTimeouts t = timeouts;
+    Call call =
+        t == null
+            ? s.client().newCall(r)
+            : s.client() // a derived client shares the pools and dispatcher
+                .newBuilder()
+                .readTimeout(t.read())
+                .build()
+                .newCall(r);
     if (deadlineNanos != NO_DEADLINE) {
       call.timeout().timeout(Math.max(1, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
     }

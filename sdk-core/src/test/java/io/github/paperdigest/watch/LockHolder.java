@@ -10,6 +10,7 @@ import java.nio.file.Path;
 public final class LockHolder {
   private LockHolder() {}
 
+  @SuppressWarnings("try") // the store is held, not used, while it is open
   public static void main(String[] args) throws IOException, InterruptedException {
     try (WatchStore store = WatchStore.file(Path.of(args[0]))) {
       System.out.println("locked");
