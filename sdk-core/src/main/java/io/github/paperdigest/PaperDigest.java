@@ -19,11 +19,9 @@ import io.github.paperdigest.model.SourceConfigurationException;
 import io.github.paperdigest.model.SourceUnavailableException;
 import io.github.paperdigest.model.UnknownSourceException;
 import io.github.paperdigest.model.UnsupportedQueryException;
-import io.github.paperdigest.spi.Fetch;
+import io.github.paperdigest.spi.PaperSource;
 import io.github.paperdigest.spi.PaperSourceProvider;
 import io.github.paperdigest.spi.PolitenessPolicy;
-import io.github.paperdigest.spi.RequestTimeouts;
-import io.github.paperdigest.spi.ResponseParser;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,7 +35,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -163,21 +160,17 @@ public final class PaperDigest implements AutoCloseable {
   }
 
   /**
-   * A request to the publisher of source {@code sourceId} outside the query API, for what a plugin
-   * offers beyond queries (arXiv's OAI-PMH harvest, say): it goes through that source's HTTP layer
-   * like every page of a query (its politeness interval and connection limit, retries honouring
-   * {@code Retry-After}, redirect and credential rules, the size limit, record and replay, its
-   * error decoder, {@link RequestTimeouts} when the request carries them) and its answer is parsed
-   * by {@code parser}. Nothing is cached. Run the returned fetch with {@link Fetch#execute()} or
-   * {@link Fetch#executeAsync()}.
+   * What source {@code sourceId} offers beyond queries as {@code type} (see {@link
+   * PaperSource#extension(Class)}), e.g. arXiv's OAI-PMH harvest, which {@code
+   * io.github.paperdigest.arxiv.ArxivHarvest} wraps. Its requests go through the source's HTTP
+   * layer like a query's pages.
    *
    * @throws UnknownSourceException if no source has that id
    */
-  public <T> Fetch<T> fetch(String sourceId, Request request, ResponseParser<T> parser) {
+  public <E> Optional<E> extension(String sourceId, Class<E> type) {
     Objects.requireNonNull(sourceId, "sourceId == null");
-    Objects.requireNonNull(request, "request == null");
-    Objects.requireNonNull(parser, "parser == null");
-    return engine.fetch(sourceId, request, parser);
+    Objects.requireNonNull(type, "type == null");
+    return engine.extension(sourceId, type);
   }
 
   /**

@@ -21,9 +21,7 @@ import io.github.paperdigest.spi.PageRequest;
 import io.github.paperdigest.spi.PaperSource;
 import io.github.paperdigest.spi.PaperSourceProvider;
 import io.github.paperdigest.spi.PolitenessPolicy;
-import io.github.paperdigest.spi.ResponseParser;
 import io.github.paperdigest.spi.SourceConfig;
-import io.github.paperdigest.spi.SourceContext;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,7 +47,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -93,7 +90,6 @@ public final class Engine implements AutoCloseable {
       String id,
       PaperSourceProvider provider,
       PaperSource source,
-      SourceContext context,
       SourceCapabilities caps,
       int maxPages) {}
 
@@ -143,9 +139,10 @@ public final class Engine implements AutoCloseable {
     return settings;
   }
 
-  /** {@code request} through source {@code id}'s HTTP layer (see PaperDigest.fetch). */
-  public <T> Fetch<T> fetch(String id, Request request, ResponseParser<T> parser) {
-    return handle(id).context().fetch(request, parser);
+  /** What source {@code id} offers as {@code type} (see PaperSource.extension). */
+  public <E> Optional<E> extension(String id, Class<E> type) {
+    Optional<E> e = handle(id).source().extension(type);
+    return Objects.requireNonNull(e, "extension() returned null");
   }
 
   /** Checks that {@code id} names a known source (without creating it). */
@@ -218,7 +215,7 @@ public final class Engine implements AutoCloseable {
       SourceCapabilities caps =
           Objects.requireNonNull(source.capabilities(), "capabilities() returned null");
       LOG.log(Level.DEBUG, () -> "created source " + id + " from " + provider.getClass().getName());
-      return new Handle(id, provider, source, context, caps, maxPages);
+      return new Handle(id, provider, source, caps, maxPages);
     } catch (PaperDigestException e) {
       throw e;
     } catch (RuntimeException e) {

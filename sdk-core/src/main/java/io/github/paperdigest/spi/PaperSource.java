@@ -3,6 +3,7 @@ package io.github.paperdigest.spi;
 import io.github.paperdigest.model.PaperId;
 import io.github.paperdigest.model.SourceCapabilities;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A publisher's papers, as one source plugin fetches them. The core plans each query against {@link
@@ -45,6 +46,16 @@ public interface PaperSource extends AutoCloseable {
   default Fetch<Page> lookup(List<PaperId> ids) {
     throw new UnsupportedOperationException(
         getClass().getName() + " does not look papers up by id");
+  }
+
+  /**
+   * An operation this source offers beyond queries, as an object of {@code type} that the source
+   * makes with its context (so its requests keep the source's politeness, retries and settings),
+   * e.g. arXiv's OAI-PMH harvest. Users reach it through {@code PaperDigest.extension}; usually a
+   * plugin's own public class wraps it. Empty by default.
+   */
+  default <E> Optional<E> extension(Class<E> type) {
+    return Optional.empty();
   }
 
   /** Releases what the source holds; the shared HTTP client is the core's, not the source's. */

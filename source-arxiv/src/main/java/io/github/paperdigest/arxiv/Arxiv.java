@@ -1,7 +1,9 @@
 package io.github.paperdigest.arxiv;
 
+import io.github.paperdigest.PaperDigest;
 import io.github.paperdigest.model.AttributeKey;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * The arXiv specific attributes of papers from the {@code arxiv} source, its query options and its
@@ -40,6 +42,11 @@ import java.time.LocalDate;
  *   <li>{@code listing-url}: the listing pages, default {@code https://arxiv.org/list/};
  *   <li>{@code page-size}: entries per API request, 1 to 2000, default 100;
  *   <li>{@code lookup-batch}: ids per lookup request, 1 to 500, default 100;
+ *   <li>{@code oai-url}: the OAI-PMH interface of harvests, default {@code
+ *       https://oaipmh.arxiv.org/oai};
+ *   <li>{@code oai-read-timeout}, {@code oai-call-timeout}: how long an OAI-PMH page may take
+ *       between two bytes and in all, default {@code PT2M} and {@code PT5M} (arXiv takes 30 to 90 s
+ *       for some pages);
  *   <li>{@code empty-page-retries}: how often a page that comes back empty by mistake is asked
  *       again, default 3;
  *   <li>{@code min-interval}, {@code max-concurrent}, {@code max-retries}: politeness (default
@@ -74,4 +81,38 @@ public final class Arxiv {
 
   /** The licence URL of the paper (digests from the feed only). */
   public static final AttributeKey<String> LICENSE = AttributeKey.of("arxiv.license", String.class);
+
+  /** The day arXiv's OAI-PMH interface last changed the record (harvests only). */
+  public static final AttributeKey<LocalDate> DATESTAMP =
+      AttributeKey.of("arxiv.datestamp", LocalDate.class);
+
+  /** The OAI-PMH sets of the record, e.g. {@code cs}, {@code physics:hep-th} (harvests only). */
+  public static final AttributeKey<List<String>> SETS =
+      AttributeKey.ofList("arxiv.sets", String.class);
+
+  /**
+   * True for a record arXiv's OAI-PMH interface reports as deleted (harvests only): such a paper
+   * has only its id, its datestamp and its sets, and its title is its id, as the publisher gives
+   * none. Apply it as a deletion, do not show it.
+   */
+  public static final AttributeKey<Boolean> DELETED =
+      AttributeKey.of("arxiv.deleted", Boolean.class);
+
+  /** The paper's versions with their dates ({@link OaiFormat#ARXIV_RAW} harvests only). */
+  public static final AttributeKey<List<ArxivVersion>> VERSIONS =
+      AttributeKey.ofList("arxiv.versions", ArxivVersion.class);
+
+  /** Who submitted the paper ({@link OaiFormat#ARXIV_RAW} harvests only). */
+  public static final AttributeKey<String> SUBMITTER =
+      AttributeKey.of("arxiv.submitter", String.class);
+
+  /**
+   * A harvest of arXiv's metadata over OAI-PMH through {@code client}'s {@code arxiv} source (its
+   * politeness, retries and settings): see {@link ArxivHarvest}.
+   *
+   * @throws io.github.paperdigest.model.UnknownSourceException if the client has no arxiv source
+   */
+  public static ArxivHarvest harvest(PaperDigest client) {
+    return ArxivHarvest.of(client);
+  }
 }

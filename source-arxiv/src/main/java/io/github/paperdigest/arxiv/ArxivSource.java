@@ -34,6 +34,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -80,9 +81,11 @@ final class ArxivSource implements PaperSource {
   private final int pageSize;
   private final int emptyPageRetries;
   private final SourceCapabilities capabilities;
+  private final OaiClient oai;
 
   ArxivSource(SourceContext context) {
     this.context = context;
+    this.oai = new OaiClient(context);
     SourceConfig config = context.config();
     this.apiUrl = config.url("api-url", "https://export.arxiv.org/api/query");
     this.rssUrl = directory(config.url("rss-url", "https://rss.arxiv.org/rss/"));
@@ -369,6 +372,12 @@ final class ArxivSource implements PaperSource {
   }
 
   // ---- lookup -----------------------------------------------------------------------------------
+
+  /** {@link OaiClient}: the OAI-PMH requests of {@link ArxivHarvest}. */
+  @Override
+  public <E> Optional<E> extension(Class<E> type) {
+    return type == OaiClient.class ? Optional.of(type.cast(oai)) : Optional.empty();
+  }
 
   @Override
   public Fetch<Page> lookup(List<PaperId> ids) {
