@@ -294,7 +294,18 @@ public final class ArxivHarvest {
         loaded.until = until;
       }
       this.done = loaded;
-      this.resumedPosition = loaded.pages > 0 ? loaded.sinkPosition : null;
+      this.resumedPosition = loaded.sinkPosition;
+      if (f != null && sink != null && loaded.sinkPosition == null) {
+        // where the output stood before the first record: a kill before the first page's
+        // checkpoint then cuts the output back to it, rather than leave that page's records twice
+        loaded.sinkPosition = sink.getAsLong();
+        try {
+          f.replace(loaded.toJson());
+        } catch (IOException e) {
+          closeQuietly(f, e);
+          throw new HarvestException("Cannot save the harvest state " + state + ": " + e, e);
+        }
+      }
     }
 
     /**

@@ -284,6 +284,28 @@ final class ArxivHarvestTest {
     }
   }
 
+  @Test
+  void aKillBeforeTheFirstCheckpointCutsTheOutputBackToWhereItStarted() {
+    Path state = dir.resolve("early.state");
+    List<String> output = new ArrayList<>(List.of("an earlier line"));
+    serve(page(RECORDS.subList(0, 100), "t1"));
+    ArxivHarvest harvest = Arxiv.harvest(client).state(state).sink(() -> output.size());
+    try (ArxivHarvest.Run run = harvest.start()) {
+      assertThat(run.resumedPosition()).isEmpty();
+      Iterator<Paper> it = run.papers().iterator();
+      for (int i = 0; i < 40; i++) {
+        output.add(it.next().id().value()); // killed within the first page
+      }
+    }
+    serve(page(RECORDS.subList(0, 100), null));
+    try (ArxivHarvest.Run run = harvest.start()) {
+      assertThat(run.resumedPosition()).hasValue(1);
+      output.subList(1, output.size()).clear();
+      run.papers().forEach(p -> output.add(p.id().value()));
+    }
+    assertThat(output.subList(1, output.size())).isEqualTo(ids(RECORDS, 0, 100));
+  }
+
   private List<String> takeTokens() {
     List<String> tokens = new ArrayList<>();
     int n = server.getRequestCount();

@@ -4,6 +4,11 @@ import io.github.paperdigest.DigestQuery;
 import io.github.paperdigest.PaperDigest;
 import io.github.paperdigest.Query;
 import io.github.paperdigest.SourceInfo;
+import io.github.paperdigest.arxiv.Arxiv;
+import io.github.paperdigest.arxiv.ArxivHarvest;
+import io.github.paperdigest.arxiv.HarvestException;
+import io.github.paperdigest.arxiv.HarvestProgress;
+import io.github.paperdigest.arxiv.OaiFormat;
 import io.github.paperdigest.examples.Examples;
 import io.github.paperdigest.model.Digest;
 import io.github.paperdigest.model.DigestPeriod;
@@ -21,6 +26,7 @@ import io.github.paperdigest.model.UnknownSourceException;
 import io.github.paperdigest.model.UnsupportedQueryException;
 import io.github.paperdigest.render.Escape;
 import io.github.paperdigest.render.Format;
+import io.github.paperdigest.render.PaperJson;
 import io.github.paperdigest.watch.Watch;
 import io.github.paperdigest.watch.WatchException;
 import java.io.Console;
@@ -77,6 +83,7 @@ import picocli.CommandLine.Spec;
       PaperDigestCli.DigestCommand.class,
       PaperDigestCli.Search.class,
       PaperDigestCli.WatchCommand.class,
+      PaperDigestCli.HarvestCommand.class,
       PaperDigestCli.PaperCommand.class
     },
     footer = {
@@ -138,6 +145,7 @@ public final class PaperDigestCli implements Runnable {
     cli.setErr(new PrintWriter(new OutputStreamWriter(err, Charset.defaultCharset()), true));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.registerConverter(Format.class, Format::parse);
+    cli.registerConverter(OaiFormat.class, OaiFormat::parse);
     // dates in one line, without Java's parser internals
     cli.registerConverter(
         LocalDate.class, text -> parse(text, "a day (YYYY-MM-DD)", LocalDate::parse));
@@ -221,7 +229,7 @@ public final class PaperDigestCli implements Runnable {
       return PARSE;
     } else if (e instanceof SourceConfigurationException) {
       return CONFIGURATION;
-    } else if (e instanceof WatchException) {
+    } else if (e instanceof WatchException || e instanceof HarvestException) {
       return STATE;
     } else if (e instanceof UnknownSourceException
         || e instanceof UnsupportedQueryException
@@ -654,6 +662,162 @@ public final class PaperDigestCli implements Runnable {
         batch.acknowledge();
       }
       return OK;
+    }
+  }
+
+  @Command(
+      name = "harvest",
+      mixinStandardHelpOptions = true,
+      description = {
+        "All of a set's metadata over arXiv's OAI-PMH interface, appended to --out as JSON lines,"
+            + " one request every 3 s. With --state, a harvest stopped at any point continues"
+            + " where it stopped when run again with the same options: no record missing, none"
+            + " twice."
+      },
+      footer = {
+        "",
+        "Examples:",
+        "  paperdigest harvest arxiv --set cs --from 2025-01-01 --out cs.jsonl --state cs.state",
+        "  paperdigest harvest arxiv --set cs:cs:AI --from 2025-10-01 --until 2025-10-31"
+            + " --metadata arXivRaw --out ai.jsonl",
+        "  paperdigest harvest arxiv --set physics:hep-th --from 2025-11-01 --out hep-th.jsonl"
+            + " -Dpaperdigest.arxiv.oai-url=https://mirror.example/oai"
+      })
+  static final class HarvestCommand extends SubCommand {
+    @Parameters(index = "0", paramLabel = "SOURCE", description = "arxiv (the source with OAI-PMH)")
+    String source;
+
+    @Option(
+        names = "--set",
+        paramLabel = "SET",
+        description = "A set as arXiv names them: cs, cs:cs:AI, physics:hep-th (default: all).")
+    @Nullable String set;
+
+    @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "Records changed since.")
+    @Nullable LocalDate from;
+
+    @Option(names = "--until", paramLabel = "YYYY-MM-DD", description = "Records changed until.")
+    @Nullable LocalDate until;
+
+    @Option(
+        names = "--metadata",
+        paramLabel = "FORMAT",
+        defaultValue = "arXiv",
+        description = "arXiv (default), arXivRaw (with the version history) or oai_dc.")
+    OaiFormat metadata;
+
+    @Option(
+        names = "--out",
+        paramLabel = "FILE",
+        required = true,
+        description = "The JSON lines file the records are appended to.")
+    Path outFile;
+
+    @Option(
+        names = "--state",
+        paramLabel = "FILE",
+        description = "Checkpoint after each page here, and resume from it.")
+    @Nullable Path state;
+
+    @Option(
+        names = "--window-days",
+        paramLabel = "DAYS",
+        defaultValue = "7",
+        description = "Days one list covers (default 7): an expired token re-reads one window.")
+    int windowDays;
+
+    @Override
+    int run(PaperDigest client, Output output) throws IOException {
+      if (!source.equals(Arxiv.ID)) {
+        throw new IllegalArgumentException(
+            "harvest works with arxiv, the source that offers OAI-PMH, not '" + source + "'");
+      }
+      if (options.format != null && options.format != Format.JSONL) {
+        throw new IllegalArgumentException("harvest writes JSON lines (--out); drop --format");
+      }
+      ArxivHarvest harvest = Arxiv.harvest(client).metadata(metadata).windowDays(windowDays);
+      if (set != null) {
+        harvest = harvest.set(set);
+      }
+      if (from != null) {
+        harvest = harvest.from(from);
+      }
+      if (until != null) {
+        harvest = harvest.until(until);
+      }
+      boolean progress = interactive() && !options.verbose;
+      try (java.nio.channels.FileChannel channel =
+          java.nio.channels.FileChannel.open(
+              outFile,
+              java.nio.file.StandardOpenOption.CREATE,
+              java.nio.file.StandardOpenOption.WRITE)) {
+        java.io.Writer lines =
+            new java.io.BufferedWriter(
+                java.nio.channels.Channels.newWriter(
+                    channel, java.nio.charset.StandardCharsets.UTF_8));
+        java.util.function.LongSupplier position =
+            () -> {
+              try {
+                lines.flush();
+                return channel.size();
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            };
+        if (state != null) {
+          harvest = harvest.state(state).sink(position);
+        }
+        if (progress) {
+          harvest =
+              harvest.progress(
+                  p ->
+                      err.printf(
+                          "\r%,d records, %,d pages, %.0f records/s, %s\033[K",
+                          p.records(), p.pages(), p.recordsPerSecond(), elapsed(p.elapsed())));
+        }
+        try (ArxivHarvest.Run run = harvest.start()) {
+          long start = run.resumedPosition().orElse(channel.size());
+          channel.truncate(start); // cut back to the last checkpoint: nothing twice
+          channel.position(start);
+          if (run.wasComplete()) {
+            err.println("paperdigest: the harvest in " + state + " is complete; nothing to do");
+            return OK;
+          }
+          okio.Buffer json = new okio.Buffer();
+          run.papers()
+              .forEach(
+                  p -> {
+                    try (com.squareup.moshi.JsonWriter w = com.squareup.moshi.JsonWriter.of(json)) {
+                      PaperJson.write(w, p);
+                    } catch (IOException e) {
+                      throw new java.io.UncheckedIOException(e);
+                    }
+                    try {
+                      lines.write(json.readUtf8());
+                      lines.write('\n');
+                    } catch (IOException e) {
+                      throw new java.io.UncheckedIOException(e);
+                    }
+                  });
+          lines.flush();
+          if (progress) {
+            err.println();
+          }
+          HarvestProgress done = run.progress();
+          if (!progress && options.verbose) {
+            err.println(
+                "paperdigest: " + done.records() + " records in " + done.pages() + " pages");
+          }
+        }
+      } catch (java.io.UncheckedIOException e) {
+        throw e.getCause();
+      }
+      return OK;
+    }
+
+    private static String elapsed(java.time.Duration d) {
+      long s = d.toSeconds();
+      return String.format("%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
     }
   }
 

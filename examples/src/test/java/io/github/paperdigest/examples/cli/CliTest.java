@@ -627,4 +627,85 @@ final class CliTest {
     assertThat(err()).contains("no recording").contains("id_list=").hasLineCount(1);
     assertThat(out()).isEmpty();
   }
+
+  /** An OAI-PMH ListRecords page of records {@code from} to {@code to}, written for this test. */
+  private static String oaiPage(int from, int to, String token) {
+    StringBuilder b =
+        new StringBuilder(
+            "<?xml version=\"1.0\"?><OAI-PMH xmlns=\"http://www.openarchives.org/OAI/2.0/\">"
+                + "<ListRecords>");
+    for (int i = from; i < to; i++) {
+      String id = String.format("2510.%05d", i);
+      b.append("<record><header><identifier>oai:arXiv.org:")
+          .append(id)
+          .append("</identifier><datestamp>2025-10-03</datestamp><setSpec>cs</setSpec></header>")
+          .append("<metadata><arXiv><id>")
+          .append(id)
+          .append("</id><created>2025-10-01</created><authors><author><keyname>Lovelace")
+          .append("</keyname><forenames>Ada</forenames></author></authors><title>Paper ")
+          .append(i)
+          .append("</title><categories>cs.CL</categories><abstract>About ")
+          .append(i)
+          .append(".</abstract></arXiv></metadata></record>");
+    }
+    b.append(
+        token == null ? "<resumptionToken/>" : "<resumptionToken>" + token + "</resumptionToken>");
+    return b.append("</ListRecords></OAI-PMH>").toString();
+  }
+
+  @Test
+  void harvestAppendsJsonLinesAndResumesWithNothingTwice() throws Exception {
+    try (mockwebserver3.MockWebServer server = new mockwebserver3.MockWebServer()) {
+      server.start();
+      Path out = tmp.resolve("cs.jsonl");
+      Path state = tmp.resolve("cs.state");
+      String[] harvest = {
+        "harvest",
+        "arxiv",
+        "--set",
+        "cs",
+        "--from",
+        "2025-10-01",
+        "--until",
+        "2025-10-03",
+        "--out",
+        out.toString(),
+        "--state",
+        state.toString(),
+        "-Dpaperdigest.arxiv.oai-url=" + server.url("/oai"),
+        "-Dpaperdigest.arxiv.min-interval=PT0S",
+        "-Dpaperdigest.arxiv.max-retries=0"
+      };
+      server.enqueue(new mockwebserver3.MockResponse.Builder().body(oaiPage(0, 100, "t1")).build());
+      server.enqueue(new mockwebserver3.MockResponse.Builder().code(400).body("broken").build());
+      assertThat(run(harvest)).isEqualTo(PaperDigestCli.UNAVAILABLE);
+      assertThat(err()).hasLineCount(1);
+      assertThat(Files.readAllLines(out)).hasSize(100);
+
+      // as if the run had died while writing the next page
+      Files.writeString(out, "{\"partial\":", java.nio.file.StandardOpenOption.APPEND);
+      server.enqueue(
+          new mockwebserver3.MockResponse.Builder().body(oaiPage(100, 150, null)).build());
+      assertThat(run(harvest)).as(err()).isZero();
+      List<String> lines = Files.readAllLines(out);
+      assertThat(lines).hasSize(150);
+      for (int i = 0; i < 150; i++) {
+        assertThat(((Map<?, ?>) json(lines.get(i))).get("id"))
+            .isEqualTo(String.format("arxiv:2510.%05d", i));
+      }
+      server.takeRequest();
+      server.takeRequest();
+      assertThat(server.takeRequest().getUrl().queryParameter("resumptionToken")).isEqualTo("t1");
+
+      // complete: a third run asks nothing and says so
+      assertThat(run(harvest)).isZero();
+      assertThat(err()).contains("complete");
+      assertThat(server.getRequestCount()).isEqualTo(3);
+
+      assertThat(run("harvest", "hf-daily", "--out", out.toString()))
+          .isEqualTo(PaperDigestCli.USAGE);
+      assertThat(run(harvest[0], harvest[1], "--out", out.toString(), "--metadata", "marc"))
+          .isEqualTo(PaperDigestCli.USAGE);
+    }
+  }
 }
