@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Consumer;
@@ -243,6 +245,13 @@ public final class ArxivHarvest {
     private List<Paper> page = List.of();
     private int index;
     private @Nullable HarvestState pending;
+
+    /** The ids the pending page adds to its window (the window's set is not copied per page). */
+    private final Set<String> pendingIds = new HashSet<>();
+
+    /** Whether the pending page's checkpoint moves on to a new window. */
+    private boolean pendingNewWindow;
+
     private @Nullable Long completeListSize;
     private long runRecords;
     private int emptyPages;
@@ -403,6 +412,8 @@ public final class ArxivHarvest {
     /** Fetches the next page into {@link #page} and works out its checkpoint. */
     private void fetch() {
       HarvestState next = copy(done);
+      pendingIds.clear();
+      pendingNewWindow = false;
       if (from != null && next.windowStart == null) {
         next.windowStart = from;
         next.windowEnd = windowEnd(from);
@@ -446,7 +457,8 @@ public final class ArxivHarvest {
       List<Paper> fresh = new ArrayList<>(answer.papers().size());
       boolean windowed = next.windowStart != null;
       for (Paper p : answer.papers()) {
-        if (windowed && !next.windowIds.add(p.id().value())) {
+        String id = p.id().value();
+        if (windowed && (done.windowIds.contains(id) || !pendingIds.add(id))) {
           continue; // delivered before the token expired
         }
         LocalDate day = p.attribute(Arxiv.DATESTAMP).orElseThrow();
@@ -482,7 +494,7 @@ public final class ArxivHarvest {
         if (end != null && end.isBefore(lastDay())) {
           next.windowStart = end.plusDays(1); // the next window
           next.windowEnd = windowEnd(next.windowStart);
-          next.windowIds = new LinkedHashSet<>();
+          pendingNewWindow = true;
         } else {
           next.complete = true;
         }
@@ -513,6 +525,12 @@ public final class ArxivHarvest {
 
     private void checkpoint(HarvestState next) {
       runRecords += next.records - done.records;
+      if (pendingNewWindow) {
+        done.windowIds = new LinkedHashSet<>();
+      } else {
+        done.windowIds.addAll(pendingIds);
+      }
+      next.windowIds = done.windowIds;
       if (sink != null) {
         next.sinkPosition = sink.getAsLong();
       }
@@ -527,7 +545,6 @@ public final class ArxivHarvest {
       done.lastDatestamp = next.lastDatestamp;
       done.windowStart = next.windowStart;
       done.windowEnd = next.windowEnd;
-      done.windowIds = next.windowIds;
       done.records = next.records;
       done.deleted = next.deleted;
       done.pages = next.pages;
@@ -548,7 +565,7 @@ public final class ArxivHarvest {
       c.lastDatestamp = s.lastDatestamp;
       c.windowStart = s.windowStart;
       c.windowEnd = s.windowEnd;
-      c.windowIds = new LinkedHashSet<>(s.windowIds);
+      c.windowIds = s.windowIds; // shared: changed only at the checkpoint
       c.records = s.records;
       c.deleted = s.deleted;
       c.pages = s.pages;
