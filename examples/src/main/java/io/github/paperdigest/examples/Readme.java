@@ -2,7 +2,9 @@ package io.github.paperdigest.examples;
 
 import io.github.paperdigest.PaperDigest;
 import io.github.paperdigest.arxiv.Arxiv;
+import io.github.paperdigest.arxiv.ArxivHarvest;
 import io.github.paperdigest.arxiv.ArxivQuery;
+import io.github.paperdigest.arxiv.OaiFormat;
 import io.github.paperdigest.hf.HfDaily;
 import io.github.paperdigest.model.Digest;
 import io.github.paperdigest.model.Paper;
@@ -16,6 +18,7 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The code blocks of the README, compiled: {@code DocsTest} fails when the README shows anything
@@ -101,5 +104,19 @@ final class Readme {
     }
     // guide:end
     System.out.println(merged.size() + " merged");
+  }
+
+  static void harvest(PaperDigest client, Consumer<Paper> index) {
+    // guide:harvest
+    try (ArxivHarvest.Run run =
+        Arxiv.harvest(client) // through the client's arxiv source: 3 s apart, retries, timeouts
+            .set("cs") // or cs:cs:AI, physics:hep-th, …
+            .from(LocalDate.of(2025, 1, 1))
+            .metadata(OaiFormat.ARXIV_RAW) // with the version history
+            .state(Path.of("cs.state")) // checkpoint per page; run again to resume
+            .start()) {
+      run.papers().forEach(index); // lazily, one page in memory
+    }
+    // guide:end
   }
 }

@@ -400,6 +400,45 @@ final class ArxivHarvestTest {
   }
 
   @Test
+  void aSlowPageGetsTheHarvestsLongerTimeoutsWhereAQueryWouldTimeOut() {
+    try (PaperDigest impatient =
+        Fixtures.client(
+                server,
+                clock,
+                "oai-url",
+                server.url("/oai").toString(),
+                "oai-read-timeout",
+                "PT5S",
+                "max-retries",
+                "0")
+            .readTimeout(Duration.ofMillis(300))
+            .callTimeout(Duration.ofMillis(600))
+            .build()) {
+      server.enqueue(
+          Fixtures.xml(200, page(RECORDS.subList(0, 3), null), "text/xml")
+              .newBuilder()
+              .headersDelay(1, java.util.concurrent.TimeUnit.SECONDS)
+              .build());
+      try (ArxivHarvest.Run run = Arxiv.harvest(impatient).start()) {
+        assertThat(run.papers().toList()).hasSize(3);
+      }
+      // the same delay on a query page is over the client's own timeouts
+      server.enqueue(
+          Fixtures.xml(
+                  200, Fixtures.read("api_idlist_1707.08567_comment.xml"), "application/atom+xml")
+              .newBuilder()
+              .headersDelay(1, java.util.concurrent.TimeUnit.SECONDS)
+              .build());
+      assertThatThrownBy(
+              () ->
+                  impatient
+                      .from("arxiv")
+                      .papers(List.of(io.github.paperdigest.model.PaperId.arxiv("1707.08567"))))
+          .isInstanceOf(io.github.paperdigest.model.SourceUnavailableException.class);
+    }
+  }
+
+  @Test
   void aDeletedRecordIsFlaggedNotDropped() {
     String deleted =
         "<record><header status=\"deleted\"><identifier>oai:arXiv.org:cs/0112017</identifier>"
