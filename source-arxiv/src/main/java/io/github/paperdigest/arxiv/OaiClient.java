@@ -1,6 +1,5 @@
 package io.github.paperdigest.arxiv;
 
-import io.github.paperdigest.model.PaperId;
 import io.github.paperdigest.spi.Fetch;
 import io.github.paperdigest.spi.RequestTimeouts;
 import io.github.paperdigest.spi.SourceConfig;
@@ -62,16 +61,6 @@ final class OaiClient {
         url.newBuilder()
             .addQueryParameter("verb", "ListRecords")
             .addQueryParameter("resumptionToken", token)
-            .build());
-  }
-
-  /** One record ({@code GetRecord}). */
-  Fetch<OaiParser.OaiPage> record(PaperId id, OaiFormat format) {
-    return get(
-        url.newBuilder()
-            .addQueryParameter("verb", "GetRecord")
-            .addQueryParameter("identifier", "oai:arXiv.org:" + id.value())
-            .addQueryParameter("metadataPrefix", format.prefix())
             .build());
   }
 
