@@ -21,4 +21,5 @@ module io.github.paperdigest {
   exports io.github.paperdigest.render;
 
   uses io.github.paperdigest.spi.PaperSourceProvider;
+  uses io.github.paperdigest.spi.Coordination.Provider;
 }

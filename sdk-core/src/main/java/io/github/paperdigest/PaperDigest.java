@@ -19,6 +19,7 @@ import io.github.paperdigest.model.SourceConfigurationException;
 import io.github.paperdigest.model.SourceUnavailableException;
 import io.github.paperdigest.model.UnknownSourceException;
 import io.github.paperdigest.model.UnsupportedQueryException;
+import io.github.paperdigest.spi.Coordination;
 import io.github.paperdigest.spi.PaperSource;
 import io.github.paperdigest.spi.PaperSourceProvider;
 import io.github.paperdigest.spi.PolitenessPolicy;
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
@@ -275,6 +277,7 @@ public final class PaperDigest implements AutoCloseable {
     private final List<PaperSourceProvider> sources = new ArrayList<>();
     private boolean discover = true;
     private @Nullable ClassLoader classLoader;
+    private @Nullable Coordination coordination;
     private final Map<String, Map<String, String>> options = new LinkedHashMap<>();
     private final Map<String, PolitenessPolicy> politeness = new LinkedHashMap<>();
     private boolean cache = true;
@@ -300,6 +303,7 @@ public final class PaperDigest implements AutoCloseable {
       sources.addAll(o.sources);
       discover = o.discover;
       classLoader = o.classLoader;
+      coordination = o.coordination;
       o.options.forEach((k, v) -> options.put(k, new LinkedHashMap<>(v)));
       politeness.putAll(o.politeness);
       cache = o.cache;
@@ -384,6 +388,20 @@ public final class PaperDigest implements AutoCloseable {
      */
     public Builder failOnBrokenSource(boolean fail) {
       this.failOnBrokenSource = fail;
+      return this;
+    }
+
+    /**
+     * Shares politeness and the result cache with the other clients of a fleet through {@code
+     * coordination}, e.g. {@code HazelcastFleet.coordination(hazelcastInstance)} of {@code
+     * paperdigest-hazelcast}: each source's interval and concurrency then hold across the fleet,
+     * and a page one member fetched serves all. The client does not close it. Without it, a
+     * coordination a {@link Coordination.Provider} on the class path makes from system properties
+     * (e.g. {@code paperdigest.hazelcast.config}) is used and closed with the client; else {@link
+     * Coordination#local()}. Replays never coordinate.
+     */
+    public Builder coordination(Coordination coordination) {
+      this.coordination = Objects.requireNonNull(coordination, "coordination == null");
       return this;
     }
 
@@ -572,13 +590,20 @@ public final class PaperDigest implements AutoCloseable {
           replayFrom != null
               ? Recordings.replayer(replayFrom)
               : recordTo != null ? Recordings.recorder(recordTo, maxResponseSize, clock) : null;
+      ClassLoader loader = classLoader != null ? classLoader : PaperDigest.class.getClassLoader();
       SourceRegistry reg =
           registry != null && sources.isEmpty()
               ? registry
-              : SourceRegistry.create(
-                  sources,
-                  discover,
-                  classLoader != null ? classLoader : PaperDigest.class.getClassLoader());
+              : SourceRegistry.create(sources, discover, loader);
+      Coordination fleet = coordination;
+      boolean ownsFleet = false;
+      if (fleet == null) {
+        fleet = replayFrom != null ? null : fromSystemProperties(loader);
+        ownsFleet = fleet != null;
+        if (fleet == null) {
+          fleet = Coordination.local();
+        }
+      }
       boolean owns = httpClient == null;
       OkHttpClient client = httpClient;
       if (client == null) {
@@ -611,8 +636,22 @@ public final class PaperDigest implements AutoCloseable {
               callTimeout,
               shared,
               ownsGates,
-              failOnBrokenSource);
+              failOnBrokenSource,
+              fleet,
+              ownsFleet,
+              loader);
       return new PaperDigest(new Engine(settings), new Builder(this));
+    }
+
+    /** A coordination a provider on the class path makes from system properties, or null. */
+    private static @Nullable Coordination fromSystemProperties(ClassLoader loader) {
+      for (Coordination.Provider p : ServiceLoader.load(Coordination.Provider.class, loader)) {
+        Optional<Coordination> c = p.fromSystemProperties();
+        if (c.isPresent()) {
+          return c.get();
+        }
+      }
+      return null;
     }
 
     private static Map<String, Map<String, String>> copy(Map<String, Map<String, String>> options) {

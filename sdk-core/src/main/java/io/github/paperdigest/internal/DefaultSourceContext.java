@@ -1,6 +1,7 @@
 package io.github.paperdigest.internal;
 
 import com.squareup.moshi.Moshi;
+import io.github.paperdigest.spi.Coordination;
 import io.github.paperdigest.spi.ErrorDecoder;
 import io.github.paperdigest.spi.Fetch;
 import io.github.paperdigest.spi.PolitenessPolicy;
@@ -43,7 +44,8 @@ final class DefaultSourceContext implements SourceContext {
       long maxResponseSize,
       @Nullable Interceptor exchanges,
       boolean replaying,
-      ErrorDecoder errorDecoder) {
+      ErrorDecoder errorDecoder,
+      Coordination coordination) {
     this.sourceId = sourceId;
     this.moshi = moshi;
     this.clock = gates.clock();
@@ -56,6 +58,10 @@ final class DefaultSourceContext implements SourceContext {
     if (exchanges != null) {
       // outermost: a recorder sees every attempt's answer, a replayer answers without going out
       b.addInterceptor(exchanges);
+    }
+    if (!replaying && coordination != Coordination.local()) {
+      // inside the recorder: every attempt that goes out takes a fleet-wide turn
+      b.addInterceptor(new FleetTurns(sourceId, politeness, coordination));
     }
     OkHttpClient client = b.addInterceptor(new UserAgentInterceptor(userAgent)).build();
     // a replay answers at once: no intervals, no retries, and no state shared with live clients

@@ -15,6 +15,7 @@ import io.github.paperdigest.model.SourceConfigurationException;
 import io.github.paperdigest.model.SourceParseException;
 import io.github.paperdigest.model.SourceUnavailableException;
 import io.github.paperdigest.model.UnsupportedQueryException;
+import io.github.paperdigest.spi.Coordination;
 import io.github.paperdigest.spi.Fetch;
 import io.github.paperdigest.spi.Page;
 import io.github.paperdigest.spi.PageRequest;
@@ -78,7 +79,10 @@ public final class Engine implements AutoCloseable {
       Duration callTimeout,
       Gates gates,
       boolean ownsGates,
-      boolean failOnBrokenSource) {}
+      boolean failOnBrokenSource,
+      Coordination coordination,
+      boolean ownsCoordination,
+      ClassLoader classLoader) {}
 
   /**
    * How many pages one query reads at most, unless the source's {@code max-pages} says otherwise.
@@ -91,10 +95,12 @@ public final class Engine implements AutoCloseable {
       PaperSourceProvider provider,
       PaperSource source,
       SourceCapabilities caps,
-      int maxPages) {}
+      int maxPages,
+      FleetCache fleet) {}
 
   private final Settings settings;
   private final ResultCache cache;
+  private final FleetCache fleet;
   private final Map<String, Handle> sources = new ConcurrentHashMap<>();
 
   /** Sources that could not be created, when the settings tolerate them: queries get the error. */
@@ -117,6 +123,12 @@ public final class Engine implements AutoCloseable {
             settings.clock(),
             settings.systemClock(),
             settings.staleIfError());
+    this.fleet =
+        new FleetCache(
+            settings.coordination(),
+            new PageCodec(Version.get(), settings.classLoader()),
+            settings.clock(),
+            settings.callTimeout());
     try {
       for (String id : settings.registry().ids()) {
         try {
@@ -210,12 +222,13 @@ public final class Engine implements AutoCloseable {
               settings.maxResponseSize(),
               settings.exchanges(),
               settings.replaying(),
-              provider.errorDecoder());
+              provider.errorDecoder(),
+              settings.coordination());
       PaperSource source = Objects.requireNonNull(provider.create(context), "create returned null");
       SourceCapabilities caps =
           Objects.requireNonNull(source.capabilities(), "capabilities() returned null");
       LOG.log(Level.DEBUG, () -> "created source " + id + " from " + provider.getClass().getName());
-      return new Handle(id, provider, source, caps, maxPages);
+      return new Handle(id, provider, source, caps, maxPages, fleet);
     } catch (PaperDigestException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -457,7 +470,11 @@ public final class Engine implements AutoCloseable {
     /** The page, each paper once: a page that repeats an id keeps its first paper of it. */
     Fetch<Page> fetch(PageRequest request) {
       // made only on a cache miss: a hit builds no request
-      return deferred(() -> handle.source().fetchPage(request).map(Engine::distinct));
+      return handle
+          .fleet()
+          .wrap(
+              key(request),
+              deferred(() -> handle.source().fetchPage(request).map(Engine::distinct)));
     }
 
     /** Records a fetched page and returns its papers that pass the local filter. */
@@ -624,7 +641,7 @@ public final class Engine implements AutoCloseable {
           cache
               .get(
                   lookupKey(h, batch),
-                  deferred(() -> h.source().lookup(batch)),
+                  h.fleet().wrap(lookupKey(h, batch), deferred(() -> h.source().lookup(batch))),
                   p -> h.caps().lookupFreshness())
               .value()
               .papers());
@@ -687,7 +704,7 @@ public final class Engine implements AutoCloseable {
       calls.add(
           cache.getAsync(
               lookupKey(h, batch),
-              deferred(() -> h.source().lookup(batch)),
+              h.fleet().wrap(lookupKey(h, batch), deferred(() -> h.source().lookup(batch))),
               p -> h.caps().lookupFreshness()));
     }
     CompletableFuture<List<Paper>> all =
@@ -905,6 +922,14 @@ public final class Engine implements AutoCloseable {
       }
     }
     cache.invalidateAll();
+    fleet.close();
+    if (settings.ownsCoordination()) {
+      try {
+        settings.coordination().close();
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "closing the fleet coordination failed", e);
+      }
+    }
     if (settings.ownsGates()) {
       settings.gates().close();
     }

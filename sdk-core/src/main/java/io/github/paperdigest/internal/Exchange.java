@@ -128,7 +128,7 @@ final class Exchange {
         throw e;
       }
       if (again == null) {
-        return releasingOnClose(response, permit);
+        return releasingOnClose(response, permit::release);
       }
       response.close();
       permit.release();
@@ -235,7 +235,7 @@ final class Exchange {
                     return;
                   }
                   if (again == null) {
-                    Response released = releasingOnClose(response, permit);
+                    Response released = releasingOnClose(response, permit::release);
                     if (!result.complete(released)) {
                       released.close();
                     }
@@ -560,8 +560,8 @@ final class Exchange {
         : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
   }
 
-  /** The response with a body that releases the connection slot when closed or exhausted. */
-  private static Response releasingOnClose(Response response, Gate.Permit permit) {
+  /** The response with a body that runs {@code release} when closed (once; a slot, a turn). */
+  static Response releasingOnClose(Response response, Runnable release) {
     ResponseBody body = response.body();
     BufferedSource source =
         Okio.buffer(
@@ -571,7 +571,7 @@ final class Exchange {
                 try {
                   super.close();
                 } finally {
-                  permit.release();
+                  release.run();
                 }
               }
             });
