@@ -274,6 +274,9 @@ public final class PaperDigestCli implements Runnable {
   static final java.util.regex.Pattern SETTING =
       java.util.regex.Pattern.compile("paperdigest\\.([a-z0-9][a-z0-9-]*)\\.([A-Za-z0-9.-]+)");
 
+  /** Settings of the fleet (paperdigest-hazelcast), read from system properties, not a source's. */
+  static final String FLEET_PREFIX = "paperdigest.hazelcast.";
+
   /** Options every command takes. */
   static final class Options {
     @Option(
@@ -338,7 +341,7 @@ public final class PaperDigestCli implements Runnable {
       all.forEach(
           (name, value) -> {
             java.util.regex.Matcher setting = SETTING.matcher(name);
-            if (setting.matches()) {
+            if (setting.matches() && !name.startsWith(FLEET_PREFIX)) {
               b.option(setting.group(1), setting.group(2), value); // this client's, not the JVM's
             } else {
               System.setProperty(name, value);
