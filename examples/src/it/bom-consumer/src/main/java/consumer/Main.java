@@ -26,6 +26,16 @@ public final class Main {
     check(jar(kotlin).equals("kotlin-stdlib-" + args[3] + ".jar"),
         "kotlin-stdlib: resolved " + jar(kotlin) + ", the build tested " + args[3]);
 
+    // a user who does not add paperdigest-hazelcast pulls no Hazelcast
+    boolean hazelcast;
+    try {
+      Class.forName("com.hazelcast.core.HazelcastInstance");
+      hazelcast = true;
+    } catch (ClassNotFoundException e) {
+      hazelcast = false;
+    }
+    check(!hazelcast, "Hazelcast is on the " + path + " path of a user who did not ask for fleets");
+
     if (!onModulePath) {
       // on the test class path: the BOM's MockWebServer is of the OkHttp the core runs on
       String okhttp = jar(Class.forName("okhttp3.OkHttpClient"));
