@@ -139,8 +139,10 @@ final class FleetCliTest {
     List<Long> sorted = new ArrayList<>(arrivals);
     Collections.sort(sorted);
     for (int i = 1; i < sorted.size(); i++) {
+      // the processes reserve starts on the cluster's clock, which each member estimates from the
+      // master's: allow its few milliseconds of error
       assertThat(TimeUnit.NANOSECONDS.toMillis(sorted.get(i) - sorted.get(i - 1)))
-          .isGreaterThanOrEqualTo(INTERVAL_MS);
+          .isGreaterThanOrEqualTo(INTERVAL_MS - 20);
     }
   }
 
