@@ -5,7 +5,6 @@ import io.github.paperdigest.arxiv.Arxiv;
 import io.github.paperdigest.arxiv.ArxivHarvest;
 import io.github.paperdigest.arxiv.OaiFormat;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,45 +132,28 @@ public class HarvestBenchmark {
   }
 
   @Benchmark
-  public long harvest100000(Pages pages, Heap heap) throws InterruptedException {
-    Runtime runtime = Runtime.getRuntime();
-    long[] peak = {0};
-    Thread sampler =
-        new Thread(
+  public long harvest100000(Pages pages, Heap heap) throws Exception {
+    long start = System.nanoTime();
+    PeakHeap.Sampled<Long> run =
+        PeakHeap.during(
             () -> {
-              while (!Thread.currentThread().isInterrupted()) {
-                peak[0] = Math.max(peak[0], runtime.totalMemory() - runtime.freeMemory());
-                try {
-                  Thread.sleep(1);
-                } catch (InterruptedException e) {
-                  return;
-                }
+              try (ArxivHarvest.Run harvest =
+                  Arxiv.harvest(pages.client)
+                      .set("cs")
+                      .from(LocalDate.of(2025, 1, 1))
+                      .until(LocalDate.of(2025, 1, 7))
+                      .metadata(OaiFormat.ARXIV_RAW)
+                      .state(pages.dir.resolve("h.state"))
+                      .start()) {
+                return harvest.papers().count();
               }
             });
-    sampler.setDaemon(true);
-    sampler.start();
-    long n;
-    long start = System.nanoTime();
-    try (ArxivHarvest.Run run =
-        Arxiv.harvest(pages.client)
-            .set("cs")
-            .from(LocalDate.of(2025, 1, 1))
-            .until(LocalDate.of(2025, 1, 7))
-            .metadata(OaiFormat.ARXIV_RAW)
-            .state(pages.dir.resolve("h.state"))
-            .start()) {
-      n = run.papers().count();
-    } catch (UncheckedIOException e) {
-      throw e;
-    }
     double seconds = (System.nanoTime() - start) / 1e9;
-    sampler.interrupt();
-    sampler.join();
-    heap.peakHeapMiB += peak[0] / (1024 * 1024);
-    heap.records += n;
+    heap.peakHeapMiB += run.peakMiB();
+    heap.records += run.result();
     System.out.printf(
         "harvested %d records in %.2f s (%.0f records/s), peak heap in use %d MiB of %d MiB%n",
-        n, seconds, n / seconds, peak[0] / (1024 * 1024), runtime.maxMemory() / (1024 * 1024));
-    return n;
+        run.result(), seconds, run.result() / seconds, run.peakMiB(), PeakHeap.maxMiB());
+    return run.result();
   }
 }

@@ -103,36 +103,19 @@ public class StreamBenchmark {
   }
 
   @Benchmark
-  public long stream30000(Pages pages, Heap heap) throws InterruptedException {
-    Runtime runtime = Runtime.getRuntime();
-    long[] peak = {0};
-    Thread sampler =
-        new Thread(
-            () -> {
-              while (!Thread.currentThread().isInterrupted()) {
-                peak[0] = Math.max(peak[0], runtime.totalMemory() - runtime.freeMemory());
-                try {
-                  Thread.sleep(1);
-                } catch (InterruptedException e) {
-                  return;
-                }
-              }
-            });
-    sampler.setDaemon(true);
-    sampler.start();
-    long n = pages.client.from("arxiv").search("streaming").stream().count();
-    sampler.interrupt();
-    sampler.join();
-    heap.peakHeapMiB += peak[0] / (1024 * 1024);
-    heap.papers += n;
+  public long stream30000(Pages pages, Heap heap) throws Exception {
+    PeakHeap.Sampled<Long> run =
+        PeakHeap.during(() -> pages.client.from("arxiv").search("streaming").stream().count());
+    heap.peakHeapMiB += run.peakMiB();
+    heap.papers += run.result();
     System.out.println(
         "streamed "
-            + n
+            + run.result()
             + " papers, peak heap in use "
-            + peak[0] / (1024 * 1024)
+            + run.peakMiB()
             + " MiB of "
-            + runtime.maxMemory() / (1024 * 1024)
+            + PeakHeap.maxMiB()
             + " MiB");
-    return n;
+    return run.result();
   }
 }

@@ -234,7 +234,7 @@ public final class ArxivHarvest {
   public final class Run implements AutoCloseable {
     private final OaiClient oai;
     private final @Nullable StateFile file;
-    private final HarvestState done; // as of the last checkpoint
+    private HarvestState done; // as of the last checkpoint
     private final @Nullable Long resumedPosition;
     private final Instant started;
     private boolean fetchedFirst;
@@ -411,7 +411,7 @@ public final class ArxivHarvest {
 
     /** Fetches the next page into {@link #page} and works out its checkpoint. */
     private void fetch() {
-      HarvestState next = copy(done);
+      HarvestState next = done.copy();
       pendingIds.clear();
       pendingNewWindow = false;
       if (from != null && next.windowStart == null) {
@@ -541,37 +541,10 @@ public final class ArxivHarvest {
           throw new HarvestException("Cannot save the harvest state " + file.path() + ": " + e, e);
         }
       }
-      done.token = next.token;
-      done.lastDatestamp = next.lastDatestamp;
-      done.windowStart = next.windowStart;
-      done.windowEnd = next.windowEnd;
-      done.records = next.records;
-      done.deleted = next.deleted;
-      done.pages = next.pages;
-      done.complete = next.complete;
-      done.sinkPosition = next.sinkPosition;
+      done = next;
       if (progress != null) {
         progress.accept(progress());
       }
-    }
-
-    private HarvestState copy(HarvestState s) {
-      HarvestState c = new HarvestState();
-      c.set = s.set;
-      c.metadata = s.metadata;
-      c.from = s.from;
-      c.until = s.until;
-      c.token = s.token;
-      c.lastDatestamp = s.lastDatestamp;
-      c.windowStart = s.windowStart;
-      c.windowEnd = s.windowEnd;
-      c.windowIds = s.windowIds; // shared: changed only at the checkpoint
-      c.records = s.records;
-      c.deleted = s.deleted;
-      c.pages = s.pages;
-      c.complete = s.complete;
-      c.sinkPosition = s.sinkPosition;
-      return c;
     }
 
     private void closeQuietly(@Nullable StateFile f, @Nullable Exception failure) {

@@ -55,6 +55,26 @@ final class HarvestState {
   boolean complete;
   @Nullable Long sinkPosition;
 
+  /** A copy to work out the next checkpoint in; the window's ids are shared, not copied. */
+  HarvestState copy() {
+    HarvestState c = new HarvestState();
+    c.set = set;
+    c.metadata = metadata;
+    c.from = from;
+    c.until = until;
+    c.token = token;
+    c.lastDatestamp = lastDatestamp;
+    c.windowStart = windowStart;
+    c.windowEnd = windowEnd;
+    c.windowIds = windowIds; // changed only at the checkpoint
+    c.records = records;
+    c.deleted = deleted;
+    c.pages = pages;
+    c.complete = complete;
+    c.sinkPosition = sinkPosition;
+    return c;
+  }
+
   /** Whether this is the checkpoint of a harvest of the same list. */
   boolean sameHarvest(
       @Nullable String set, OaiFormat format, @Nullable LocalDate from, @Nullable LocalDate until) {
