@@ -142,6 +142,7 @@ public final class DigestQuery extends Criteria<DigestQuery> {
    */
   private CompletableFuture<Digest> merged(DigestPeriod period) {
     Spec whole = forPeriod(period).withSort(null);
+    engine.checkOptions(sourceIds(), whole);
     Sort sort = spec.sort();
     Predicate<Paper> filter = engine.localFilter(whole);
     List<CompletableFuture<Digest>> calls = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.github.paperdigest.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.paperdigest.PaperDigest;
 import io.github.paperdigest.model.Digest;
@@ -115,6 +116,29 @@ final class DigestsTest {
       Digest top = client.digest("hf-daily", "arxiv").category("cs.CL").limit(1).on(DAY);
       assertThat(top.papers()).hasSize(1);
       assertThat(top.complete()).isFalse();
+    }
+  }
+
+  @Test
+  void anOptionGoesToTheSourceThatTakesItAndAnUnknownOneIsRefused() {
+    try (PaperDigest client = client()) {
+      Digest all =
+          client
+              .digest("hf-daily", "arxiv")
+              .category("cs.CL")
+              .option(io.github.paperdigest.arxiv.Arxiv.ANNOUNCE, "new,cross,replace")
+              .on(DAY);
+      // arXiv's announce types reached arXiv (the replacement is in); Hugging Face was asked too
+      assertThat(all.papers()).extracting(p -> p.id().value()).contains(SHARED, "2509.09003");
+      assertThatThrownBy(
+              () ->
+                  client
+                      .digest("hf-daily", "arxiv")
+                      .category("cs.CL")
+                      .option("anounce", "x")
+                      .on(DAY))
+          .isInstanceOf(io.github.paperdigest.model.UnsupportedQueryException.class)
+          .hasMessageContaining("anounce");
     }
   }
 

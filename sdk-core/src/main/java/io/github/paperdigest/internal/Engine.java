@@ -651,15 +651,34 @@ public final class Engine implements AutoCloseable {
 
   /**
    * For a digest merged from several sources: {@code spec} with only what source {@code id}
-   * evaluates natively (and the period), so that each source sends its whole list and the merged
-   * papers are filtered by {@link #localFilter} once each knows what every source said.
+   * evaluates natively (and the period) and the options it takes, so that each source sends its
+   * whole list and the merged papers are filtered by {@link #localFilter} once each knows what
+   * every source said.
    */
   public Spec nativePart(String id, Spec spec) {
     SourceCapabilities caps = handle(id).caps();
     Set<Criterion> kept = EnumSet.noneOf(Criterion.class);
     kept.addAll(spec.period() != null ? caps.digestCriteria() : caps.criteria());
     kept.add(Criterion.PERIOD);
-    return spec.retain(kept);
+    // an option is one source's (arXiv's announce types): the others are not asked with it
+    return spec.retain(kept).withOptions(caps.options());
+  }
+
+  /**
+   * Fails unless some source of {@code ids} takes each option of {@code spec}: in a merged digest
+   * each source is asked with its own options only, so a misspelt one would go unnoticed.
+   */
+  public void checkOptions(List<String> ids, Spec spec) {
+    for (String option : spec.options().keySet()) {
+      boolean taken = false;
+      for (String id : ids) {
+        taken |= handle(id).caps().options().contains(option);
+      }
+      if (!taken) {
+        throw new UnsupportedQueryException(
+            String.join(",", ids), "option '" + option + "'", "no source of the digest takes it");
+      }
+    }
   }
 
   /** Every criterion of {@code spec} but the period, evaluated by the core. */

@@ -90,6 +90,13 @@ public record Spec(
         options);
   }
 
+  /** This query with only the options named in {@code kept}. */
+  public Spec withOptions(Set<String> kept) {
+    Map<String, String> o = new TreeMap<>(options);
+    o.keySet().retainAll(kept);
+    return new Spec(text, title, authors, categories, from, to, period, minUpvotes, ids, sort, o);
+  }
+
   /** This query with {@code sort}. */
   public Spec withSort(@Nullable Sort sort) {
     return new Spec(
