@@ -34,6 +34,9 @@ final class HazelcastCoordination implements Coordination {
   private final IMap<String, byte[]> pages;
   private final IMap<String, String> loads;
 
+  /** Taken once: a dead instance answers nothing, not even its name. */
+  private final String name;
+
   HazelcastCoordination(HazelcastInstance hz, boolean ownsInstance) {
     this.hz = hz;
     this.ownsInstance = ownsInstance;
@@ -41,6 +44,7 @@ final class HazelcastCoordination implements Coordination {
     this.inFlight = hz.getMap(HazelcastFleet.IN_FLIGHT);
     this.pages = hz.getMap(HazelcastFleet.PAGES);
     this.loads = hz.getMap(HazelcastFleet.LOADS);
+    this.name = "HazelcastFleet{" + hz.getConfig().getClusterName() + ", " + hz.getName() + "}";
   }
 
   @Override
@@ -192,6 +196,6 @@ final class HazelcastCoordination implements Coordination {
 
   @Override
   public String toString() {
-    return "HazelcastFleet{" + hz.getConfig().getClusterName() + ", " + hz.getName() + "}";
+    return name;
   }
 }

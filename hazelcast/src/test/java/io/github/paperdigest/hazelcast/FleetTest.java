@@ -238,6 +238,17 @@ final class FleetTest {
   }
 
   @Test
+  void aMemberWhoseClusterIsGoneFailsTypedAndSendsNothing() {
+    serve(0);
+    members.get(0).getLifecycleService().terminate();
+    assertThatThrownBy(() -> query(0, "testing"))
+        .isInstanceOf(io.github.paperdigest.model.SourceUnavailableException.class)
+        .hasMessageContaining("fleet");
+    assertThat(server.getRequestCount()).isZero(); // no request without the fleet's turn
+    assertThat(query(1, "testing")).hasSize(10); // the rest of the fleet goes on
+  }
+
+  @Test
   void aFailureIsStoredNowhere() {
     AtomicInteger n = new AtomicInteger();
     server.setDispatcher(

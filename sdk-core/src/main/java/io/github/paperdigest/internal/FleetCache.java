@@ -1,5 +1,7 @@
 package io.github.paperdigest.internal;
 
+import io.github.paperdigest.model.PaperDigestException;
+import io.github.paperdigest.model.SourceUnavailableException;
 import io.github.paperdigest.spi.Coordination;
 import io.github.paperdigest.spi.Fetch;
 import io.github.paperdigest.spi.Page;
@@ -66,23 +68,33 @@ final class FleetCache implements AutoCloseable {
 
   private Page shared(ResultCache.Key key, Fetch<Page> fetch) {
     AtomicReference<@Nullable Page> mine = new AtomicReference<>();
-    byte[] bytes =
-        coordination.shared(
-            name(key),
-            maxWait,
-            () -> {
-              Page page = fetch.execute(); // a failure is thrown, never stored
-              mine.set(page);
-              if (page.freshness().isZero()) {
-                return Coordination.Loaded.NOT_SHARED;
-              }
-              try {
-                return new Coordination.Loaded(
-                    codec.encode(page, clock.instant()), page.freshness());
-              } catch (PageCodec.Unencodable e) {
-                return Coordination.Loaded.NOT_SHARED; // not shared, still answered
-              }
-            });
+    byte[] bytes;
+    try {
+      bytes =
+          coordination.shared(
+              name(key),
+              maxWait,
+              () -> {
+                Page page = fetch.execute(); // a failure is thrown, never stored
+                mine.set(page);
+                if (page.freshness().isZero()) {
+                  return Coordination.Loaded.NOT_SHARED;
+                }
+                try {
+                  return new Coordination.Loaded(
+                      codec.encode(page, clock.instant()), page.freshness());
+                } catch (PageCodec.Unencodable e) {
+                  return Coordination.Loaded.NOT_SHARED; // not shared, still answered
+                }
+              });
+    } catch (PaperDigestException e) {
+      throw e; // the source's own failure, from the loader
+    } catch (RuntimeException e) {
+      // the fleet itself failed (its cluster gone, say): a typed error, and no request made
+      // without the fleet's turn
+      throw new SourceUnavailableException(
+          key.sourceId(), null, "the fleet's shared cache failed (" + coordination + "): " + e, e);
+    }
     Page own = mine.get();
     if (own != null) {
       return own;

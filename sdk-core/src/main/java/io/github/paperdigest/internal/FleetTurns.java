@@ -43,6 +43,9 @@ final class FleetTurns implements Interceptor {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while waiting for a fleet turn");
+    } catch (RuntimeException e) {
+      // the fleet failed (its cluster gone, say): no request without its turn
+      throw new IOException("the fleet (" + coordination + ") gave no turn: " + e, e);
     }
     AtomicBoolean closed = new AtomicBoolean();
     Runnable release =

@@ -780,6 +780,17 @@ public final class PaperDigestCli implements Runnable {
         }
         try (ArxivHarvest.Run run = harvest.start()) {
           long start = run.resumedPosition().orElse(channel.size());
+          if (start > channel.size()) {
+            throw new IllegalArgumentException(
+                outFile
+                    + " is shorter ("
+                    + channel.size()
+                    + " bytes) than the checkpoint in "
+                    + state
+                    + " says it was ("
+                    + start
+                    + "): it was changed since; use a new --state and --out");
+          }
           channel.truncate(start); // cut back to the last checkpoint: nothing twice
           channel.position(start);
           if (run.wasComplete()) {

@@ -682,6 +682,22 @@ final class CliTest {
       assertThat(err()).hasLineCount(1);
       assertThat(Files.readAllLines(out)).hasSize(100);
 
+      // an output cut shorter than the checkpoint says is refused, not padded
+      Path shortOut = tmp.resolve("short.jsonl");
+      Files.writeString(shortOut, "");
+      Path stateCopy = tmp.resolve("copy.state");
+      Files.copy(state, stateCopy);
+      String[] changed = harvest.clone();
+      for (int i = 0; i < changed.length; i++) {
+        changed[i] =
+            changed[i].equals(out.toString())
+                ? shortOut.toString()
+                : changed[i].equals(state.toString()) ? stateCopy.toString() : changed[i];
+      }
+      assertThat(run(changed)).isEqualTo(PaperDigestCli.USAGE);
+      assertThat(err()).contains("is shorter").hasLineCount(1);
+      assertThat(server.getRequestCount()).isEqualTo(2);
+
       // as if the run had died while writing the next page
       Files.writeString(out, "{\"partial\":", java.nio.file.StandardOpenOption.APPEND);
       server.enqueue(
