@@ -41,8 +41,13 @@ public final class HazelcastFleetProvider implements Coordination.Provider {
           CONFIG_PROPERTY + "=" + file + " cannot be read as a Hazelcast configuration: " + e,
           e);
     }
-    return Optional.of(
-        new HazelcastCoordination(
-            Hazelcast.newHazelcastInstance(HazelcastFleet.configure(config)), true));
+    try {
+      return Optional.of(
+          new HazelcastCoordination(
+              Hazelcast.newHazelcastInstance(HazelcastFleet.configure(config)), true));
+    } catch (RuntimeException e) {
+      throw new SourceConfigurationException(
+          null, "cannot join the cluster " + CONFIG_PROPERTY + "=" + file + " describes: " + e, e);
+    }
   }
 }
