@@ -33,6 +33,7 @@ final class HazelcastCoordination implements Coordination {
   private final IMap<String, String> inFlight;
   private final IMap<String, byte[]> pages;
   private final IMap<String, String> loads;
+  private final IMap<String, Long> pauses;
 
   /** Taken once: a dead instance answers nothing, not even its name. */
   private final String name;
@@ -44,6 +45,7 @@ final class HazelcastCoordination implements Coordination {
     this.inFlight = hz.getMap(HazelcastFleet.IN_FLIGHT);
     this.pages = hz.getMap(HazelcastFleet.PAGES);
     this.loads = hz.getMap(HazelcastFleet.LOADS);
+    this.pauses = hz.getMap(HazelcastFleet.PAUSES);
     this.name = "HazelcastFleet{" + hz.getConfig().getClusterName() + ", " + hz.getName() + "}";
   }
 
@@ -90,6 +92,12 @@ final class HazelcastCoordination implements Coordination {
             }
           }
         };
+    try {
+      waitOutPause(sourceId, deadline);
+    } catch (InterruptedException | TimeoutException | RuntimeException e) {
+      turn.close();
+      throw e;
+    }
     if (interval > 0) {
       try {
         long now = hz.getCluster().getClusterTime();
@@ -112,6 +120,32 @@ final class HazelcastCoordination implements Coordination {
       }
     }
     return turn;
+  }
+
+  @Override
+  public void pause(String sourceId, Duration duration) {
+    long until = hz.getCluster().getClusterTime() + duration.toMillis();
+    // the later of the pauses asked for; the entry goes when the pause is over
+    pauses.merge(sourceId, until, Math::max);
+    pauses.setTtl(sourceId, duration.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+  }
+
+  /** Sleeps out a pause the fleet is in for {@code sourceId}, if it ends before the deadline. */
+  private void waitOutPause(String sourceId, long deadline)
+      throws InterruptedException, TimeoutException {
+    @Nullable Long until = pauses.get(sourceId);
+    if (until == null) {
+      return;
+    }
+    long wait = until - hz.getCluster().getClusterTime();
+    if (wait <= 0) {
+      return;
+    }
+    if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(wait) - deadline > 0) {
+      throw new TimeoutException(
+          "the fleet pauses " + sourceId + " for " + wait + " ms more, past the deadline");
+    }
+    Thread.sleep(wait);
   }
 
   @Override

@@ -35,6 +35,8 @@ import java.util.Objects;
  *       #PAGES} (compact, versioned bytes; kept for the page's freshness). If absent, one member
  *       takes a lease in {@value #LOADS} and fetches it; the others wait for its answer. Failures
  *       are never stored: the waiting members then try themselves, one at a time.
+ *   <li><b>Pauses.</b> A 429 or 503 with {@code Retry-After} that one member gets pauses every
+ *       member's requests to that source ({@value #PAUSES}).
  * </ul>
  *
  * <h2>When a member dies</h2>
@@ -53,6 +55,9 @@ public final class HazelcastFleet {
 
   /** The map of the shared pages. */
   public static final String PAGES = "paperdigest.pages";
+
+  /** The map of the pauses publishers asked for ({@code Retry-After}), per source. */
+  public static final String PAUSES = "paperdigest.pauses";
 
   /** The map of the loads under way, per page. */
   public static final String LOADS = "paperdigest.loads";
@@ -88,7 +93,7 @@ public final class HazelcastFleet {
                       .setMaxSizePolicy(MaxSizePolicy.PER_NODE)
                       .setSize(DEFAULT_PAGES_PER_MEMBER)));
     }
-    for (String name : new String[] {STARTS, IN_FLIGHT, LOADS}) {
+    for (String name : new String[] {STARTS, IN_FLIGHT, LOADS, PAUSES}) {
       if (!config.getMapConfigs().containsKey(name)) {
         config.addMapConfig(new MapConfig(name).setBackupCount(1));
       }

@@ -249,6 +249,28 @@ final class FleetTest {
   }
 
   @Test
+  void aRetryAfterOneMemberGetsPausesTheWholeFleet() throws Exception {
+    AtomicInteger n = new AtomicInteger();
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            arrivals.add(System.nanoTime());
+            return n.incrementAndGet() == 1
+                ? new MockResponse.Builder().code(503).addHeader("Retry-After", "2").build()
+                : new MockResponse.Builder()
+                    .addHeader("Content-Type", "application/atom+xml")
+                    .body(PAGE)
+                    .build();
+          }
+        });
+    assertThatThrownBy(() -> query(0, "first")).isInstanceOf(SourceHttpException.class);
+    assertThat(query(1, "second")).hasSize(10); // another member, another query
+    long gapMs = TimeUnit.NANOSECONDS.toMillis(arrivals.get(1) - arrivals.get(0));
+    assertThat(gapMs).isGreaterThanOrEqualTo(1_900); // it waited out member 0's Retry-After
+  }
+
+  @Test
   void aFailureIsStoredNowhere() {
     AtomicInteger n = new AtomicInteger();
     server.setDispatcher(

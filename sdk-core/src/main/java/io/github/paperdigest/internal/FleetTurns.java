@@ -5,6 +5,7 @@ import io.github.paperdigest.spi.PolitenessPolicy;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Interceptor;
@@ -60,6 +61,16 @@ final class FleetTurns implements Interceptor {
     } catch (IOException | RuntimeException e) {
       release.run();
       throw e;
+    }
+    if (response.code() == 429 || response.code() == 503) {
+      Duration pause = RetryAfter.parse(response.headers(), Instant.now());
+      if (pause != null && !pause.isNegative() && !pause.isZero()) {
+        try {
+          coordination.pause(sourceId, pause); // the whole fleet holds, not only this member
+        } catch (RuntimeException e) {
+          // the fleet failed: this member's own gate still pauses
+        }
+      }
     }
     return Exchange.releasingOnClose(response, release);
   }

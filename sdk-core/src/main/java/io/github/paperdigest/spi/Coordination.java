@@ -36,6 +36,13 @@ public interface Coordination {
       throws InterruptedException, TimeoutException;
 
   /**
+   * Makes every member of the fleet hold its requests to source {@code sourceId} for {@code
+   * duration}: the publisher answered one of them 429 or 503 with {@code Retry-After}. Later {@link
+   * #turn}s wait for it. Nothing by default (each member keeps its own pauses).
+   */
+  default void pause(String sourceId, Duration duration) {}
+
+  /**
    * The fleet's answer for {@code key}: the one a member stored, fresh; else {@code loader}'s, run
    * by one member of the fleet at a time for that key (the others wait for its answer, up to {@code
    * maxWait}, and take over if it dies or fails). What the loader returns is stored for its time to
