@@ -598,6 +598,40 @@ final class CliTest {
   }
 
   @Test
+  void watchASearch() throws IOException {
+    String[] watch = {
+      "watch",
+      "arxiv",
+      "--search",
+      "testing",
+      "--sort",
+      "relevance",
+      "--limit",
+      "10",
+      "--offline",
+      "--format",
+      "jsonl",
+      "--state",
+      tmp.resolve("search.state").toString()
+    };
+    assertThat(run(watch)).as(err()).isZero();
+    assertThat(out().lines()).hasSize(10);
+    assertThat(run(watch)).isZero();
+    assertThat(out()).isEmpty();
+    String[] both = {
+      "watch",
+      "hf-daily,arxiv",
+      "--search",
+      "x",
+      "--state",
+      tmp.resolve("x.state").toString(),
+      "--offline"
+    };
+    assertThat(run(both)).isEqualTo(PaperDigestCli.USAGE);
+    assertThat(err()).contains("--search watches one source");
+  }
+
+  @Test
   void aWatchStateInUseIsOneLineAndItsOwnExitCode() throws IOException {
     Path state = tmp.resolve("busy.state");
     try (io.github.paperdigest.watch.Watch busy =
