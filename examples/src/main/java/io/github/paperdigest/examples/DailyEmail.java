@@ -3,6 +3,7 @@ package io.github.paperdigest.examples;
 import io.github.paperdigest.PaperDigest;
 import io.github.paperdigest.model.Digest;
 import io.github.paperdigest.model.DigestPeriod;
+import io.github.paperdigest.model.PaperDigestException;
 import io.github.paperdigest.model.Sort;
 import io.github.paperdigest.render.Format;
 import io.github.paperdigest.render.Listing;
@@ -186,7 +187,7 @@ public final class DailyEmail {
     Settings settings = Settings.of(properties, System.getenv());
     try (PaperDigest client = Examples.client(args)) {
       run(client, settings, date, System.out);
-    } catch (MessagingException e) {
+    } catch (MessagingException | PaperDigestException e) {
       System.err.println("DailyEmail: not sent (nothing recorded as delivered): " + e.getMessage());
       System.exit(4);
     }
