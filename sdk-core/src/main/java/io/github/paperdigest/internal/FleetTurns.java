@@ -39,8 +39,9 @@ final class FleetTurns implements Interceptor {
     try {
       turn = coordination.turn(sourceId, policy, maxWait);
     } catch (TimeoutException e) {
-      throw new InterruptedIOException(
-          "no turn for " + sourceId + " in the fleet within " + maxWait.toMillis() + " ms");
+      // a wait past the deadline, reported as the in-process gate reports its own
+      throw new Exchange.DeadlineException(
+          "no turn for " + sourceId + " in the fleet within " + Exchange.seconds(maxWait));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while waiting for a fleet turn");

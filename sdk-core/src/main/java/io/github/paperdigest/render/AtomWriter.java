@@ -108,7 +108,7 @@ final class AtomWriter implements PaperWriter {
       @Nullable String type,
       @Nullable String title)
       throws XMLStreamException {
-    if (href == null || !Texts.isWeb(href)) {
+    if (href == null) { // Links keeps http(s) URLs only
       return;
     }
     x.writeEmptyElement(ATOM, "link");

@@ -101,7 +101,7 @@ final class HtmlWriter implements PaperWriter {
   }
 
   private static void link(List<String> facts, String label, @Nullable URI uri) {
-    if (uri != null && Texts.isWeb(uri)) {
+    if (uri != null) { // Links keeps http(s) URLs only
       facts.add(
           "<a href=\""
               + Escape.html(uri.toASCIIString())

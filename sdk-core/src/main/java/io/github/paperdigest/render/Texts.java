@@ -16,11 +16,11 @@ final class Texts {
   private Texts() {}
 
   /**
-   * An http(s) link as a Markdown link destination (characters that would end it percent-encoded),
-   * or null for any other link.
+   * A paper's link (http or https: {@code Links} keeps no other) as a Markdown link destination,
+   * the characters that would end it percent-encoded; null for none.
    */
   static @Nullable String markdownLink(@Nullable URI uri) {
-    if (uri == null || !isWeb(uri)) {
+    if (uri == null) { // Links keeps http(s) URLs only
       return null;
     }
     StringBuilder out = new StringBuilder();
@@ -41,14 +41,6 @@ final class Texts {
       }
     }
     return out.toString();
-  }
-
-  /** Whether {@code uri} is an absolute http(s) URL (what {@code Links} keeps). */
-  @SuppressWarnings("NullAway") // checked here
-  static boolean isWeb(@Nullable URI uri) {
-    return uri != null
-        && uri.getScheme() != null
-        && (uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https"));
   }
 
   /** The first {@code n} sentences of {@code text}, at most about 600 characters. */

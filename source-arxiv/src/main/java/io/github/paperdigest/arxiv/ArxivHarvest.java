@@ -75,8 +75,14 @@ public final class ArxivHarvest {
   /** Set specs as arXiv names them: {@code cs}, {@code cs:cs:AI}, {@code physics:hep-th}. */
   private static final Pattern SET = Pattern.compile("[a-z-]+(:[A-Za-z-]+(:[A-Za-z.-]+)?)?");
 
-  /** How many pages in a row may bring no record while announcing more, before giving up. */
+  /** How many pages in a row may bring no new record while announcing more, before giving up. */
   static final int MAX_EMPTY_PAGES = 100;
+
+  /**
+   * The most pages one list (a window, or the whole harvest without {@code from}) is read for: ten
+   * million records, four times all of arXiv, so that a server announcing more forever is stopped.
+   */
+  static final int MAX_PAGES_PER_LIST = 10_000;
 
   /** How often an expired token may restart the list without a page completing in between. */
   static final int MAX_RESTARTS = 3;
@@ -255,6 +261,10 @@ public final class ArxivHarvest {
     private @Nullable Long completeListSize;
     private long runRecords;
     private int emptyPages;
+
+    /** The pages of the current list read by this run. */
+    private int listPages;
+
     private int restarts;
 
     private Run(OaiClient oai) {
@@ -471,13 +481,27 @@ public final class ArxivHarvest {
         }
         fresh.add(p);
       }
-      emptyPages = answer.papers().isEmpty() && nextToken != null ? emptyPages + 1 : 0;
+      // a page of records all delivered before counts as empty: tokens cycling over the same
+      // records end here too
+      emptyPages = fresh.isEmpty() && nextToken != null ? emptyPages + 1 : 0;
       if (emptyPages > MAX_EMPTY_PAGES) {
         throw new SourceParseException(
             Arxiv.ID,
             null,
             "ListRecords",
-            MAX_EMPTY_PAGES + " pages in a row without a record, each announcing more; stopping",
+            MAX_EMPTY_PAGES
+                + " pages in a row without a new record, each announcing more; stopping",
+            null);
+      }
+      listPages = nextToken == null ? 0 : listPages + 1;
+      if (listPages > MAX_PAGES_PER_LIST) {
+        throw new SourceParseException(
+            Arxiv.ID,
+            null,
+            "ListRecords",
+            "more than "
+                + MAX_PAGES_PER_LIST
+                + " pages in one list, each announcing more; stopping",
             null);
       }
       if (!answer.papers().isEmpty()) {

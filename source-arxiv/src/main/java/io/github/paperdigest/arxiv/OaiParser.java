@@ -6,7 +6,6 @@ import io.github.paperdigest.model.Paper;
 import io.github.paperdigest.model.PaperId;
 import io.github.paperdigest.model.SourceParseException;
 import java.io.InputStream;
-import java.net.URI;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,6 +25,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class OaiParser {
   private static final String OAI_PREFIX = "oai:arXiv.org:";
+
+  /** The longest resumption token taken. */
+  static final int MAX_TOKEN = 4096;
+
   private static final DateTimeFormatter RFC_1123 =
       DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ROOT);
 
@@ -86,6 +89,15 @@ final class OaiParser {
         case "resumptionToken" -> {
           size = count(doc.attribute("completeListSize"));
           String t = doc.text();
+          if (t.length() > MAX_TOKEN) {
+            // it goes back in a URL and into the state file: arXiv's are a few dozen characters
+            throw new SourceParseException(
+                Arxiv.ID,
+                url,
+                "resumptionToken",
+                "a token of " + t.length() + " characters, over " + MAX_TOKEN,
+                null);
+          }
           token = t.isEmpty() ? null : t; // an empty token ends the list
         }
         default -> doc.skip();
@@ -102,12 +114,14 @@ final class OaiParser {
       switch (doc.localName()) {
         case "header" -> header = header(doc, url, where);
         case "metadata" -> {
+          // the header comes first: the links are made from its checked id
+          Links links = header == null ? Links.NONE : links(header.id);
           while (doc.nextChild()) {
             b =
                 switch (doc.localName()) {
-                  case "arXiv" -> arxiv(doc);
-                  case "arXivRaw" -> arxivRaw(doc);
-                  case "dc" -> dublinCore(doc);
+                  case "arXiv" -> arxiv(doc, links);
+                  case "arXivRaw" -> arxivRaw(doc, links);
+                  case "dc" -> dublinCore(doc, links);
                   default -> {
                     doc.skip();
                     yield null;
@@ -186,9 +200,8 @@ final class OaiParser {
   }
 
   /** {@code arXiv}: structured authors, created and updated days. */
-  private static Paper.Builder arxiv(Xml.Document doc) {
+  private static Paper.Builder arxiv(Xml.Document doc, Links links) {
     Paper.Builder b = Paper.builder();
-    Links links = Links.NONE;
     while (doc.nextChild()) {
       switch (doc.localName()) {
         case "title" -> b.title(doc.text());
@@ -235,9 +248,8 @@ final class OaiParser {
   }
 
   /** {@code arXivRaw}: the version history, the submitter, authors in one string. */
-  private static Paper.Builder arxivRaw(Xml.Document doc) {
+  private static Paper.Builder arxivRaw(Xml.Document doc, Links links) {
     Paper.Builder b = Paper.builder();
-    Links links = Links.NONE;
     List<ArxivVersion> versions = new ArrayList<>();
     while (doc.nextChild()) {
       switch (doc.localName()) {
@@ -284,13 +296,12 @@ final class OaiParser {
   }
 
   /** {@code oai_dc}: Dublin Core; creators are "Last, First". */
-  private static Paper.Builder dublinCore(Xml.Document doc) {
+  private static Paper.Builder dublinCore(Xml.Document doc, Links links) {
     Paper.Builder b = Paper.builder();
     List<Author> authors = new ArrayList<>();
     boolean haveAbstract = false;
     Instant first = null;
     Instant last = null;
-    Links links = Links.NONE;
     while (doc.nextChild()) {
       switch (doc.localName()) {
         case "title" -> b.title(doc.text());
@@ -324,10 +335,7 @@ final class OaiParser {
         case "identifier" -> {
           String id = doc.text();
           if (id.startsWith("doi:")) {
-            b.doi(id.substring(4));
-          } else if (id.startsWith("http://arxiv.org/abs/")
-              || id.startsWith("https://arxiv.org/abs/")) {
-            links = links.withAbstractPage(Links.parse(id.replace("http://", "https://")));
+            b.doi(id.substring(4)); // the abstract page is the header's id's
           }
         }
         default -> doc.skip();
@@ -337,15 +345,20 @@ final class OaiParser {
     return b.links(links);
   }
 
+  /**
+   * The abstract page and PDF of {@code id}, made from the id the header carries (checked as an
+   * arXiv id) rather than from any text of the metadata.
+   */
+  private static Links links(PaperId id) {
+    return Links.NONE
+        .withAbstractPage(Links.parse("https://arxiv.org/abs/" + id.value()))
+        .withPdf(Links.parse("https://arxiv.org/pdf/" + id.value()));
+  }
+
   /** The elements {@code arXiv} and {@code arXivRaw} share; returns the links with theirs. */
   private static Links common(Xml.Document doc, Paper.Builder b, Links links) {
     switch (doc.localName()) {
-      case "id" -> {
-        String id = doc.text();
-        URI abs = Links.parse("https://arxiv.org/abs/" + id);
-        URI pdf = Links.parse("https://arxiv.org/pdf/" + id);
-        return (links.abstractPage() == null ? links.withAbstractPage(abs) : links).withPdf(pdf);
-      }
+      // "id" repeats the header's identifier, which was checked and made the links: skipped
       case "categories" -> {
         List<String> categories = List.of(doc.text().split(" ", -1));
         List<String> kept = categories.stream().filter(c -> !c.isBlank()).toList();

@@ -274,7 +274,6 @@ final class ArxivHarvestTest {
       assertThat(run.progress().complete()).isTrue();
     }
     assertThat(output).isEqualTo(ids(RECORDS, 0, 300));
-    server.getRequestCount();
     assertThat(takeTokens()).containsExactly(null, "t1", "t1", "t2");
 
     // a complete harvest started again asks nothing
@@ -547,6 +546,28 @@ final class ArxivHarvestTest {
       assertThatThrownBy(() -> run.papers().toList())
           .isInstanceOf(SourceParseException.class)
           .hasMessageContaining("with itself");
+    }
+  }
+
+  @Test
+  void tokensCyclingOverTheSameRecordsStop() {
+    for (int i = 0; i < ArxivHarvest.MAX_EMPTY_PAGES + 2; i++) {
+      serve(page(RECORDS.subList(0, 5), i % 2 == 0 ? "a" : "b")); // a, b, a, b, … forever
+    }
+    try (ArxivHarvest.Run run = Arxiv.harvest(client).from(LocalDate.of(2016, 10, 20)).start()) {
+      assertThatThrownBy(() -> run.papers().count())
+          .isInstanceOf(SourceParseException.class)
+          .hasMessageContaining("without a new record");
+    }
+  }
+
+  @Test
+  void anOverlongTokenIsRefused() {
+    serve(page(RECORDS.subList(0, 5), "t".repeat(OaiParser.MAX_TOKEN + 1)));
+    try (ArxivHarvest.Run run = Arxiv.harvest(client).start()) {
+      assertThatThrownBy(() -> run.papers().toList())
+          .isInstanceOf(SourceParseException.class)
+          .hasMessageContaining("resumptionToken");
     }
   }
 

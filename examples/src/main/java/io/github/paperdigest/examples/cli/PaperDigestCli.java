@@ -274,9 +274,6 @@ public final class PaperDigestCli implements Runnable {
   static final java.util.regex.Pattern SETTING =
       java.util.regex.Pattern.compile("paperdigest\\.([a-z0-9][a-z0-9-]*)\\.([A-Za-z0-9.-]+)");
 
-  /** Settings of the fleet (paperdigest-hazelcast), read from system properties, not a source's. */
-  static final String FLEET_PREFIX = "paperdigest.hazelcast.";
-
   /** Options every command takes. */
   static final class Options {
     @Option(
@@ -334,14 +331,32 @@ public final class PaperDigestCli implements Runnable {
       return format != null ? format : interactive() ? Format.TABLE : Format.JSONL;
     }
 
+    /** The ids of the sources on the class path (a provider that cannot be made is left out). */
+    private static java.util.Set<String> sourceIds() {
+      java.util.Set<String> ids = new java.util.HashSet<>();
+      for (var provider :
+          java.util.ServiceLoader.load(io.github.paperdigest.spi.PaperSourceProvider.class).stream()
+              .toList()) {
+        try {
+          ids.add(provider.get().id());
+        } catch (java.util.ServiceConfigurationError | RuntimeException e) {
+          // the client reports it, with failOnBrokenSource(false), in its sources
+        }
+      }
+      return ids;
+    }
+
     PaperDigest client(Map<String, String> before) {
       PaperDigest.Builder b = PaperDigest.builder().failOnBrokenSource(false);
       Map<String, String> all = new LinkedHashMap<>(before);
       all.putAll(properties);
+      java.util.Set<String> sources = sourceIds();
       all.forEach(
           (name, value) -> {
             java.util.regex.Matcher setting = SETTING.matcher(name);
-            if (setting.matches() && !name.startsWith(FLEET_PREFIX)) {
+            // a source's setting goes to this client; any other (paperdigest.hazelcast.config, a
+            // JVM property) is a system property
+            if (setting.matches() && sources.contains(setting.group(1))) {
               b.option(setting.group(1), setting.group(2), value); // this client's, not the JVM's
             } else {
               System.setProperty(name, value);
